@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Monime.Portal.Audit;
+using Monime.Portal.Data;
+using Monime.Portal.Spaces;
+using Monime.Portal.Accounts;
+using Monime.Portal.Tokens;
+
+namespace Monime.Portal;
+
+public static class PortalCoreServiceCollectionExtensions
+{
+    /// <summary>The database and the domain services shared by the pages and the API.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"Set ConnectionStrings:{DatabaseOptions.ConnectionStringName} to the PostgreSQL database.");
+
+        // Retries cover a dropped connection; creates stay safe to retry because each carries a unique nonce.
+        services.AddDbContext<PortalDbContext>(options => options.UseNpgsql(connectionString, npgsql =>
+            npgsql.EnableRetryOnFailure(maxRetryCount: 3, TimeSpan.FromSeconds(2), errorCodesToAdd: null)));
+
+        services.AddOptions<Argon2Options>().Bind(configuration.GetSection(Argon2Options.Section));
+        services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.Section));
+        services.AddSingleton<Argon2SecretHasher>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<SpaceService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<MonimeerDirectory>();
+        services.AddScoped<Usage.TokenCensus>();
+        services.AddScoped<Seeding.DevelopmentSeeder>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Monime.Portal.Seeding;
+
+public sealed record SeedAccount(string Email, string DisplayName, string Password, IReadOnlyList<string> Roles);

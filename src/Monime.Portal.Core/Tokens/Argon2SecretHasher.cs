@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Konscious.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Monime.Portal.Tokens;
+
+/// <summary>
+/// Hashes token secrets with Argon2id into PHC strings (<c>$argon2id$v=19$m=…,t=…,p=…$salt$hash</c>), so the
+/// parameters travel with each hash and can be raised later without invalidating tokens.
+/// </summary>
+public sealed class Argon2SecretHasher : IDisposable
+{
+    private const int SaltBytes = 16;
+    private const int HashBytes = 32;
+
+    private readonly Argon2Options _options;
+    private readonly SemaphoreSlim _slots;
+    private long _evaluations;
+
+    public Argon2SecretHasher(IOptions<Argon2Options> options)
+    {
+        _options = options.Value;
+        _slots = new SemaphoreSlim(_options.MaxConcurrentHashes);
+    }
+
+    /// <summary>How many Argon2id computations this process has run; benchmarks read it.</summary>
+    public long Evaluations => Interlocked.Read(ref _evaluations);
+
+    public async Task<string> HashAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        var salt = RandomNumberGenerator.GetBytes(SaltBytes);
+        var parameters = new PhcParameters(_options.MemoryKib, _options.Iterations, _options.Parallelism);
+        var hash = await ComputeAsync(secret, salt, parameters, HashBytes, cancellationToken);
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"$argon2id$v=19$m={parameters.MemoryKib},t={parameters.Iterations},p={parameters.Parallelism}" +
+            $"${ToPhcBase64(salt)}${ToPhcBase64(hash)}");
+    }
+
+    public async Task<SecretVerification> VerifyAsync(
+        string secret, string phc, CancellationToken cancellationToken = default)
+    {
+        if (!TryParsePhc(phc, out var parameters, out var salt, out var expected))
+        {
+            return SecretVerification.Failed;
+        }
+
+        var actual = await ComputeAsync(secret, salt, parameters, expected.Length, cancellationToken);
+
+        // Constant-time: the comparison's duration depends only on the length, never on the first difference.
+        if (!CryptographicOperations.FixedTimeEquals(actual, expected))
+        {
+            return SecretVerification.Failed;
+        }
+
+        var weaker = parameters.MemoryKib < _options.MemoryKib
+            || parameters.Iterations < _options.Iterations
+            || parameters.Parallelism < _options.Parallelism;
+        return weaker ? SecretVerification.SucceededRehashNeeded : SecretVerification.Succeeded;
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private async Task<byte[]> ComputeAsync(
+        string secret, byte[] salt, PhcParameters parameters, int length, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            Interlocked.Increment(ref _evaluations);
+            using var argon2 = new Argon2id(Encoding.UTF8.GetBytes(secret))
+            {
+                Salt = salt,
+                MemorySize = parameters.MemoryKib,
+                Iterations = parameters.Iterations,
+                DegreeOfParallelism = parameters.Parallelism,
+            };
+            return await argon2.GetBytesAsync(length);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private static bool TryParsePhc(string phc, out PhcParameters parameters, out byte[] salt, out byte[] hash)
+    {
+        parameters = default;
+        salt = hash = [];
+        var parts = phc.Split('$');
+        if (parts.Length != 6 || parts[1] != "argon2id" || parts[2] != "v=19")
+        {
+            return false;
+        }
+
+        var values = parts[3].Split(',')
+            .Select(pair => pair.Split('='))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => int.TryParse(pair[1], CultureInfo.InvariantCulture, out var v) ? v : 0);
+        if (!values.TryGetValue("m", out var m) || !values.TryGetValue("t", out var t)
+            || !values.TryGetValue("p", out var p) || m <= 0 || t <= 0 || p <= 0)
+        {
+            return false;
+        }
+
+        parameters = new PhcParameters(m, t, p);
+        salt = FromPhcBase64(parts[4]);
+        hash = FromPhcBase64(parts[5]);
+        return salt.Length > 0 && hash.Length > 0;
+    }
+
+    // PHC strings use standard base64 without padding.
+    private static string ToPhcBase64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=');
+
+    private static byte[] FromPhcBase64(string text)
+    {
+        var padded = text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
+        return Convert.TryFromBase64String(padded, new byte[padded.Length], out _)
+            ? Convert.FromBase64String(padded)
+            : [];
+    }
+
+    private readonly record struct PhcParameters(int MemoryKib, int Iterations, int Parallelism);
+}

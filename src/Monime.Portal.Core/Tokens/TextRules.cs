@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Monime.Portal.Tokens;
+
+public static class TextRules
+{
+    /// <summary>
+    /// Control characters (NUL, CR, LF…) and format characters such as bidirectional overrides let a name
+    /// forge log lines or read as something else, and a lone surrogate is not text at all, so names refuse them.
+    /// </summary>
+    public static bool HasControlOrBidiCharacters(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || char.IsControl(c)
+                || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

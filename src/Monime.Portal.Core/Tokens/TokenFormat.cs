@@ -1,0 +1,83 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Monime.Portal.Tokens;
+
+/// <summary>
+/// <c>mon_</c> or <c>mon_test_</c>, then 31 base62 characters: an 8-character public lookup id that
+/// finds the row in one indexed read, a 17-character secret (101 bits from the CSPRNG) and a
+/// 6-character CRC-32 of everything before it. The checksum lets a typo or a random string be
+/// refused without touching the database, and lets secret scanners confirm a match offline.
+/// </summary>
+public static class TokenFormat
+{
+    public const string LivePrefix = "mon_";
+
+    public const string TestPrefix = "mon_test_";
+
+    public const int LookupLength = 8;
+
+    public const int SecretLength = 17;
+
+    public const int ChecksumLength = 6;
+
+    public const int BodyLength = LookupLength + SecretLength + ChecksumLength;
+
+    /// <summary>The longest token the parser will look at; anything longer is refused unread.</summary>
+    public const int MaxLength = 9 + BodyLength;
+
+    public static string PrefixOf(TokenMode mode) => mode == TokenMode.Test ? TestPrefix : LivePrefix;
+
+    public static IssuedToken Issue(TokenMode mode)
+    {
+        var lookupId = Base62.Random(LookupLength);
+        var secret = Base62.Random(SecretLength);
+        var unsigned = PrefixOf(mode) + lookupId + secret;
+
+        return new IssuedToken(mode, lookupId, secret, unsigned + Checksum(unsigned));
+    }
+
+    /// <summary>
+    /// Parses without any I/O. The test prefix is tried first because the live prefix is a prefix of it.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> value, [NotNullWhen(true)] out ParsedToken? token)
+    {
+        token = null;
+        TokenMode mode;
+        int prefixLength;
+        if (value.StartsWith(TestPrefix, StringComparison.Ordinal))
+        {
+            (mode, prefixLength) = (TokenMode.Test, TestPrefix.Length);
+        }
+        else if (value.StartsWith(LivePrefix, StringComparison.Ordinal))
+        {
+            (mode, prefixLength) = (TokenMode.Live, LivePrefix.Length);
+        }
+        else
+        {
+            return false;
+        }
+
+        var body = value[prefixLength..];
+        if (body.Length != BodyLength || !Base62.IsBase62(body))
+        {
+            return false;
+        }
+
+        var checkedPart = value[..^ChecksumLength];
+        if (!body[^ChecksumLength..].SequenceEqual(Checksum(checkedPart)))
+        {
+            return false;
+        }
+
+        token = new ParsedToken(
+            mode,
+            body[..LookupLength].ToString(),
+            body.Slice(LookupLength, SecretLength).ToString());
+        return true;
+    }
+
+    /// <summary>What may be shown of a token after its creation: prefix and lookup id, never the secret.</summary>
+    public static string Mask(TokenMode mode, string lookupId) => PrefixOf(mode) + lookupId + "…";
+
+    private static string Checksum(ReadOnlySpan<char> text) => Base62.Encode(Crc32.Compute(text), ChecksumLength);
+}

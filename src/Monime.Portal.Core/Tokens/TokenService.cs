@@ -1,0 +1,343 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monime.Portal.Accounts;
+using Monime.Portal.Audit;
+using Monime.Portal.Data;
+using Npgsql;
+
+namespace Monime.Portal.Tokens;
+
+/// <summary>Creates, lists, revokes and rotates access tokens; used by the pages and by the API alike.</summary>
+public sealed class TokenService(
+    PortalDbContext db,
+    Argon2SecretHasher hasher,
+    AuditTrail audit,
+    TimeProvider clock,
+    IOptions<TokenOptions> options,
+    IEnumerable<ITokenChangeNotifier> notifiers,
+    ILogger<TokenService> logger)
+{
+    public async Task<CreateTokenResult> CreateAsync(
+        PortalActor actor, CreateTokenInput input, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var ownerSpaceIds = await db.SpaceMemberships
+            .Where(m => m.MonimeerId == actor.UserId)
+            .Select(m => m.SpaceId)
+            .ToHashSetAsync(cancellationToken);
+        var validation = await new CreateTokenValidator(ownerSpaceIds, now, options.Value)
+            .ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return new CreateTokenResult.Invalid(validation.Errors);
+        }
+
+        if (input.Nonce != Guid.Empty && await FindByNonceAsync(actor, input.Nonce, cancellationToken) is { } earlier)
+        {
+            TokenLog.DuplicateCreate(logger, input.Nonce, earlier.Id);
+            return new CreateTokenResult.AlreadyCreated(earlier);
+        }
+
+        var issued = TokenFormat.Issue(input.Mode);
+        var token = new AccessToken
+        {
+            Id = Guid.CreateVersion7(now),
+            LookupId = issued.LookupId,
+            SecretHash = await hasher.HashAsync(issued.Secret, cancellationToken),
+            Name = input.Name!.Trim(),
+            Mode = input.Mode,
+            OwnerId = actor.UserId,
+            OrganizationId = actor.OrganizationId,
+            ApiRelease = input.ApiRelease!,
+            CreatedAt = now,
+            ExpiresAt = ExpiryOf(input, now),
+            WhitelistedSpaceId = string.IsNullOrEmpty(input.WhitelistedSpaceId) ? null : input.WhitelistedSpaceId,
+            IpWhitelist = CanonicalIpWhitelist(input),
+            Permissions = [.. input.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            CreationNonce = input.Nonce == Guid.Empty ? null : input.Nonce,
+        };
+        db.AccessTokens.Add(token);
+        audit.Record(AuditActions.TokenCreated, actor.UserId, actor.OrganizationId, actor.Ip, token.Id,
+            detail: $"{token.Mode} token '{token.Name}' ({token.Masked})");
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (IsUniqueViolation(exception) && token.CreationNonce is { } nonce)
+        {
+            // A double submit raced this one past the check above, or a retried commit had in fact
+            // succeeded: either way the form's token exists once, and this attempt adds nothing.
+            db.ChangeTracker.Clear();
+            var winner = await FindByNonceAsync(actor, nonce, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return new CreateTokenResult.AlreadyCreated(winner);
+        }
+
+        TokenLog.Created(logger, token.Id, token.Masked, token.Mode, actor.UserId);
+        return new CreateTokenResult.Created(token, issued);
+    }
+
+    public async Task<TokenPage> ListAsync(
+        PortalActor actor, TokenListQuery query, bool wholeOrganization = false,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var tokens = wholeOrganization && actor.ReadsOrganization
+            ? db.AccessTokens.Where(t => t.OrganizationId == actor.OrganizationId)
+            : db.AccessTokens.Where(t => t.OwnerId == actor.UserId);
+
+        tokens = query.Status switch
+        {
+            TokenStatus.Revoked => tokens.Where(t => t.RevokedAt != null),
+            TokenStatus.Expired => tokens.Where(t => t.RevokedAt == null && t.ExpiresAt <= now),
+            TokenStatus.Active => tokens.Where(t => t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)),
+            _ => tokens,
+        };
+        if (query.Mode is { } mode)
+        {
+            tokens = tokens.Where(t => t.Mode == mode);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            tokens = tokens.Where(t => EF.Functions.ILike(t.Name, pattern, "\\")
+                || EF.Functions.ILike(t.LookupId, pattern, "\\")
+                || EF.Functions.ILike(t.Owner!.Email!, pattern, "\\"));
+        }
+
+        if (TokenCursor.TryDecode(query.After, out var after))
+        {
+            tokens = tokens.Where(t => t.CreatedAt < after.CreatedAt
+                || (t.CreatedAt == after.CreatedAt && t.Id.CompareTo(after.Id) < 0));
+        }
+
+        var pageSize = options.Value.PageSize;
+        var rows = await tokens
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Take(pageSize + 1)
+            .Select(t => new
+            {
+                t.Id, t.Name, t.Mode, t.LookupId, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt,
+                t.ReplacedById, t.NewIpSeenAt, OwnerEmail = t.Owner!.Email,
+            })
+            .ToListAsync(cancellationToken);
+
+        var page = rows.Take(pageSize).Select(t =>
+        {
+            var status = t.RevokedAt is not null ? TokenStatus.Revoked
+                : t.ExpiresAt <= now ? TokenStatus.Expired
+                : TokenStatus.Active;
+            return new TokenRow(t.Id, t.Name, TokenFormat.Mask(t.Mode, t.LookupId), t.Mode, status, t.CreatedAt,
+                t.ExpiresAt, t.LastUsedAt, t.ReplacedById is not null && status == TokenStatus.Active,
+                t.NewIpSeenAt is not null, t.OwnerEmail ?? "");
+        }).ToList();
+        var next = rows.Count > pageSize ? TokenCursor.Encode(page[^1].CreatedAt, page[^1].Id) : null;
+        return new TokenPage(page, next);
+    }
+
+    /// <summary>A token the actor may look at: their own, or any of their organisation for admins and ops.</summary>
+    public Task<AccessToken?> FindVisibleAsync(PortalActor actor, Guid id, CancellationToken cancellationToken = default) =>
+        db.AccessTokens
+            .Include(t => t.Owner)
+            .FirstOrDefaultAsync(t => t.Id == id
+                && (t.OwnerId == actor.UserId || (actor.ReadsOrganization && t.OrganizationId == actor.OrganizationId)),
+                cancellationToken);
+
+    /// <summary>
+    /// Owners revoke their own tokens; admins revoke any token of their organisation and must say why.
+    /// Revoking twice changes nothing the second time and writes no second audit event.
+    /// </summary>
+    public async Task<TokenChangeResult> RevokeAsync(
+        PortalActor actor, Guid id, string? reason, CancellationToken cancellationToken = default)
+    {
+        var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == id
+            && (t.OwnerId == actor.UserId || (actor.IsAdmin && t.OrganizationId == actor.OrganizationId)),
+            cancellationToken);
+        if (token is null)
+        {
+            return TokenChangeResult.NotFound;
+        }
+
+        if (token.RevokedAt is not null)
+        {
+            return TokenChangeResult.Unchanged;
+        }
+
+        token.RevokedAt = clock.GetUtcNow();
+        token.RevokedById = actor.UserId;
+        token.RevocationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        audit.Record(AuditActions.TokenRevoked, actor.UserId, token.OrganizationId, actor.Ip, token.Id,
+            token.OwnerId, token.RevocationReason);
+
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return TokenChangeResult.Unchanged;
+        }
+
+        TokenLog.Revoked(logger, token.Id, actor.UserId);
+        await NotifyAsync(token.LookupId, cancellationToken);
+        return TokenChangeResult.Changed;
+    }
+
+    /// <summary>
+    /// Issues a replacement with the same settings (or <paramref name="narrowedPermissions"/>) and lets the old
+    /// token work until the grace ends. Only the owner rotates: the new secret is shown to whoever rotates.
+    /// </summary>
+    public async Task<RotateTokenResult> RotateAsync(
+        PortalActor actor, Guid id, RotationGrace grace, IReadOnlyCollection<string>? narrowedPermissions = null,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var old = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.OwnerId == actor.UserId,
+            cancellationToken);
+        if (old is null)
+        {
+            return new RotateTokenResult(TokenChangeResult.NotFound, null, null);
+        }
+
+        if (old.StatusAt(now) != TokenStatus.Active || old.ReplacedById is not null)
+        {
+            return new RotateTokenResult(TokenChangeResult.Refused, null, null,
+                old.ReplacedById is not null ? "This token was already rotated." : "Only an active token can be rotated.");
+        }
+
+        if (narrowedPermissions is not null
+            && (narrowedPermissions.Count == 0 || !narrowedPermissions.All(old.Permissions.Contains)))
+        {
+            return new RotateTokenResult(TokenChangeResult.Refused, null, null,
+                "A replacement may only keep permissions the token already holds.");
+        }
+
+        var issued = TokenFormat.Issue(old.Mode);
+        var replacement = new AccessToken
+        {
+            Id = Guid.CreateVersion7(now),
+            LookupId = issued.LookupId,
+            SecretHash = await hasher.HashAsync(issued.Secret, cancellationToken),
+            Name = old.Name,
+            Mode = old.Mode,
+            OwnerId = old.OwnerId,
+            OrganizationId = old.OrganizationId,
+            ApiRelease = old.ApiRelease,
+            CreatedAt = now,
+            ExpiresAt = ReplacementExpiry(old, now),
+            WhitelistedSpaceId = old.WhitelistedSpaceId,
+            IpWhitelist = [.. old.IpWhitelist],
+            Permissions = narrowedPermissions is null ? [.. old.Permissions] : [.. narrowedPermissions.Order()],
+            RotatedFromId = old.Id,
+        };
+        var graceEnd = now + grace.ToTimeSpan();
+        old.ReplacedById = replacement.Id;
+        old.RotatedAt = now;
+        old.ExpiresAt = old.ExpiresAt is { } expiresAt && expiresAt < graceEnd ? expiresAt : graceEnd;
+
+        db.AccessTokens.Add(replacement);
+        audit.Record(AuditActions.TokenRotated, actor.UserId, old.OrganizationId, actor.Ip, old.Id,
+            detail: string.Create(CultureInfo.InvariantCulture,
+                $"Replaced by {replacement.Masked}; old token works until {old.ExpiresAt:u}"));
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return new RotateTokenResult(TokenChangeResult.Refused, null, null, "The token changed meanwhile; try again.");
+        }
+
+        TokenLog.Rotated(logger, old.Id, replacement.Id, actor.UserId, old.ExpiresAt.Value);
+        await NotifyAsync(old.LookupId, cancellationToken);
+        return new RotateTokenResult(TokenChangeResult.Changed, replacement, issued);
+    }
+
+    /// <summary>Ends a rotated token's grace period now, once its owner sees it has gone quiet.</summary>
+    public async Task<TokenChangeResult> EndGraceAsync(
+        PortalActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.OwnerId == actor.UserId,
+            cancellationToken);
+        if (token is null)
+        {
+            return TokenChangeResult.NotFound;
+        }
+
+        if (!token.IsInGracePeriod(now))
+        {
+            return TokenChangeResult.Unchanged;
+        }
+
+        token.ExpiresAt = now;
+        audit.Record(AuditActions.TokenGraceEnded, actor.UserId, token.OrganizationId, actor.Ip, token.Id);
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return TokenChangeResult.Unchanged;
+        }
+
+        TokenLog.GraceEnded(logger, token.Id, actor.UserId);
+        await NotifyAsync(token.LookupId, cancellationToken);
+        return TokenChangeResult.Changed;
+    }
+
+    public static DateTimeOffset? ExpiryOf(CreateTokenInput input, DateTimeOffset now) =>
+        input.Mode == TokenMode.Test ? TokenRules.TestExpiry(now) : input.Expiry switch
+        {
+            TokenExpiry.TwoMonths => now.AddMonths(2),
+            TokenExpiry.OneYear => now.AddYears(1),
+            // The chosen day is the last one on which the token works: it expires at the next midnight, UTC.
+            TokenExpiry.Custom => new DateTimeOffset(input.CustomExpiresOn!.Value.AddDays(1), TimeOnly.MinValue,
+                TimeSpan.Zero),
+            _ => null,
+        };
+
+    private static DateTimeOffset? ReplacementExpiry(AccessToken old, DateTimeOffset now) =>
+        old.Mode == TokenMode.Test ? TokenRules.TestExpiry(now)
+        : old.ExpiresAt is { } expiresAt ? now + (expiresAt - old.CreatedAt)
+        : null;
+
+    private static List<string> CanonicalIpWhitelist(CreateTokenInput input) =>
+    [
+        .. input.IpEntries()
+            .Select(entry => IpRule.TryParse(entry, out var rule, out _) ? rule.Canonical : null)
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase),
+    ];
+
+    private Task<AccessToken?> FindByNonceAsync(PortalActor actor, Guid nonce, CancellationToken cancellationToken) =>
+        db.AccessTokens.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.OwnerId == actor.UserId && t.CreationNonce == nonce, cancellationToken);
+
+    /// <summary>False when another request changed the token first (optimistic concurrency on xmin).</summary>
+    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private async Task NotifyAsync(string lookupId, CancellationToken cancellationToken)
+    {
+        foreach (var notifier in notifiers)
+        {
+            await notifier.TokenChangedAsync(lookupId, cancellationToken);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+}

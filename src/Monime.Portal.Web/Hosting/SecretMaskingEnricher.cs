@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Monime.Portal.Web.Hosting;
+
+/// <summary>
+/// Last line of defence: no code logs a token on purpose, but a header or a body echoed into a log property
+/// could. Anything shaped like a token keeps its prefix and lookup id and loses its secret.
+/// </summary>
+public sealed partial class SecretMaskingEnricher : ILogEventEnricher
+{
+    public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+    {
+        foreach (var (name, value) in logEvent.Properties.ToList())
+        {
+            if (Mask(value) is { } masked)
+            {
+                logEvent.AddOrUpdateProperty(new LogEventProperty(name, masked));
+            }
+        }
+    }
+
+    public static string MaskText(string text) => TokenShape().Replace(text, "$1$2…");
+
+    private static LogEventPropertyValue? Mask(LogEventPropertyValue value) => value switch
+    {
+        ScalarValue { Value: string text } when TokenShape().IsMatch(text) => new ScalarValue(MaskText(text)),
+        SequenceValue sequence when sequence.Elements.Any(e => Mask(e) is not null) =>
+            new SequenceValue(sequence.Elements.Select(e => Mask(e) ?? e)),
+        StructureValue structure when structure.Properties.Any(p => Mask(p.Value) is not null) =>
+            new StructureValue(
+                structure.Properties.Select(p => new LogEventProperty(p.Name, Mask(p.Value) ?? p.Value)),
+                structure.TypeTag),
+        _ => null,
+    };
+
+    [GeneratedRegex("(mon_(?:test_)?)([A-Za-z0-9]{8})[A-Za-z0-9]{4,}")]
+    private static partial Regex TokenShape();
+}
