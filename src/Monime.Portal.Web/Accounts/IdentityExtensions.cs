@@ -38,7 +38,7 @@ public static class IdentityExtensions
             .AddPasswordValidator<PasswordPolicyValidator>();
 
         // Identity cookies are self-contained: without this a disabled or demoted Monimeer keeps access
-        // for the default 30 minutes. One minute bounds that, at one database read per user per minute.
+        // for the default 30 minutes. See AccountSecurityOptions for the interval chosen.
         services.Configure<SecurityStampValidatorOptions>(options =>
             options.ValidationInterval = TimeSpan.FromSeconds(security.SecurityStampIntervalSeconds));
 

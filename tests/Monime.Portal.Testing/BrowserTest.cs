@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Monime.Portal.Testing;
+
+/// <summary>
+/// Base of every browser test: a fresh browser context and page per test, and a screenshot of the page as
+/// the test left it, saved under <c>artifacts/screenshots</c> for a person to look at.
+/// </summary>
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+
+    protected BrowserFixture Fixture { get; } = fixture;
+
+    protected IPage Page { get; private set; } = null!;
+
+    public static string ScreenshotDirectory
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Monime.Portal.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _context = await Fixture.NewContextAsync();
+        Page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+    }
+
+    protected async Task<string> ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var path = Path.Combine(ScreenshotDirectory, $"{GetType().Name}-{name}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    protected async Task SignInAsync(TestUser user)
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Page.GetByLabel("Email").FillAsync(user.Email);
+        await Page.GetByLabel("Password").FillAsync(user.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync("**/Developer");
+    }
+}

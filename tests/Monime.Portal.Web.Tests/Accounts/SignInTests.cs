@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Monime.Portal.Accounts;
+using Monime.Portal.Testing;
+
+namespace Monime.Portal.Web.Tests.Accounts;
+
+[Collection(PortalCollection.Name)]
+public sealed class SignInTests(PortalAppFactory factory)
+{
+    [Fact]
+    public async Task SignIn_CorrectPassword_RedirectsToDeveloperWithSessionCookie()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = factory.CreatePortalClient();
+
+        using var response = await client.SignInAsync(user.Email, user.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Developer", response.Headers.Location?.OriginalString);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-monime=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ShowsOneMessageForUnknownAndKnownAccounts()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = factory.CreatePortalClient();
+
+        using var known = await client.SignInAsync(user.Email, "not the password at all");
+        using var unknown = await client.SignInAsync($"nobody-{Guid.NewGuid():N}@example.test", "not the password at all");
+
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("Email or password is incorrect.", await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Email or password is incorrect.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LocksOutEvenTheCorrectPassword()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = factory.CreatePortalClient();
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var failed = await client.SignInAsync(user.Email, $"wrong password {attempt}");
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        using var fifth = await client.SignInAsync(user.Email, "wrong password 5");
+        using var correct = await client.SignInAsync(user.Email, user.Password);
+
+        Assert.Equal("/Account/Lockout", fifth.Headers.Location?.OriginalString);
+        Assert.Equal("/Account/Lockout", correct.Headers.Location?.OriginalString);
+        var lockoutEnd = await factory.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<Monimeer>>();
+            return await users.GetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!);
+        });
+        Assert.InRange((lockoutEnd!.Value - DateTimeOffset.UtcNow).TotalSeconds, 240, 300);
+    }
+
+    [Fact]
+    public async Task SignOut_OldCookieReplayed_IsRejected()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = factory.CreatePortalClient();
+        using var signIn = await client.SignInAsync(user.Email, user.Password);
+        var sessionCookie = signIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("__Host-monime=", StringComparison.Ordinal));
+        var cookieValue = sessionCookie.Split(';')[0];
+
+        using var signOut = await client.PostFormAsync("/Developer", "/Account/Logout", []);
+        using var replay = factory.CreatePortalClient();
+        replay.DefaultRequestHeaders.Add("Cookie", cookieValue);
+        using var response = await replay.GetAsync("/Developer");
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Developer_Anonymous_RedirectsToSignIn()
+    {
+        using var client = factory.CreatePortalClient();
+
+        using var response = await client.GetAsync("/Developer");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+}
