@@ -15,4 +15,7 @@ public sealed class AccountSecurityOptions
     public int SecurityStampIntervalSeconds { get; set; }
 
     public int MaxPasswordLength { get; set; } = 128;
+
+    /// <summary>Admins must turn on two-factor sign-in before they can use any page but their account's.</summary>
+    public bool RequireTwoFactorForAdmins { get; set; }
 }

@@ -59,6 +59,10 @@ public static class IdentityExtensions
 
         services.AddScoped<PortalActorAccessor>();
         services.AddSignInThrottling(configuration);
+        services.AddOptions<AccountSecurityOptions>().Bind(configuration.GetSection(AccountSecurityOptions.Section));
+        services.AddScoped<TwoFactorRequirementFilter>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options =>
+            options.Filters.AddService<TwoFactorRequirementFilter>());
         return services;
     }
 }

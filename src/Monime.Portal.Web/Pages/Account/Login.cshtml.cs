@@ -54,6 +54,11 @@ public sealed class LoginModel(
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Developer");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl });
+        }
+
         var action = result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed;
         audit.Record(action, null, user.OrganizationId, ip, subjectUserId: user.Id);
         await db.SaveChangesAsync();
