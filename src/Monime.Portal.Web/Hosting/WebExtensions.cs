@@ -56,6 +56,11 @@ public static class WebExtensions
                 {
                     options.KnownProxies.Add(IPAddress.Parse(proxy));
                 }
+
+                foreach (var network in configuration.GetSection("ForwardedHeaders:TrustedNetworks").Get<string[]>() ?? [])
+                {
+                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
             });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
