@@ -57,11 +57,13 @@ public sealed class DetailsModel(
         var trimmed = Reason?.Trim();
         if (trimmed?.Length > TokenRules.MaxReasonLength)
         {
-            ModelState.AddModelError(nameof(Reason), $"Keep the reason within {TokenRules.MaxReasonLength} characters.");
+            ModelState.AddModelError(nameof(Reason),
+                $"Keep the reason within {TokenRules.MaxReasonLength} characters.");
         }
         else if (TextRules.HasControlOrBidiCharacters(trimmed))
         {
-            ModelState.AddModelError(nameof(Reason), "The reason may not contain control or text-direction characters.");
+            ModelState.AddModelError(nameof(Reason),
+                "The reason may not contain control or text-direction characters.");
         }
 
         if (!ModelState.IsValid)
