@@ -32,6 +32,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.Section));
         services.AddSingleton<Argon2SecretHasher>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<TokenService>();
         services.AddScoped<SpaceService>();
         services.AddScoped<AccountService>();

@@ -95,12 +95,12 @@ public sealed class Argon2SecretHasher : IDisposable
             return false;
         }
 
-        var values = parts[3].Split(',')
-            .Select(pair => pair.Split('='))
-            .Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0], pair => int.TryParse(pair[1], CultureInfo.InvariantCulture, out var v) ? v : 0);
-        if (!values.TryGetValue("m", out var m) || !values.TryGetValue("t", out var t)
-            || !values.TryGetValue("p", out var p) || m <= 0 || t <= 0 || p <= 0)
+        // Exactly "m=…,t=…,p=…" in that order: a repeated or unknown key is a damaged hash, not a reason to throw.
+        var values = parts[3].Split(',');
+        if (values.Length != 3
+            || !TryReadParameter(values[0], "m=", out var m)
+            || !TryReadParameter(values[1], "t=", out var t)
+            || !TryReadParameter(values[2], "p=", out var p))
         {
             return false;
         }
@@ -109,6 +109,14 @@ public sealed class Argon2SecretHasher : IDisposable
         salt = FromPhcBase64(parts[4]);
         hash = FromPhcBase64(parts[5]);
         return salt.Length > 0 && hash.Length > 0;
+    }
+
+    private static bool TryReadParameter(string pair, string key, out int value)
+    {
+        value = 0;
+        return pair.StartsWith(key, StringComparison.Ordinal)
+            && int.TryParse(pair.AsSpan(key.Length), NumberStyles.None, CultureInfo.InvariantCulture, out value)
+            && value > 0;
     }
 
     // PHC strings use standard base64 without padding.

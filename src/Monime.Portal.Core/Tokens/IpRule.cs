@@ -120,7 +120,9 @@ public sealed partial class IpRule
             return false;
         }
 
-        if (!IPAddress.TryParse(text, out var parsed) || parsed.ScopeId != 0)
+        // ScopeId throws for IPv4, so it is read only for IPv6; a zone ("fe80::1%eth0") names no network.
+        if (!IPAddress.TryParse(text, out var parsed)
+            || (parsed.AddressFamily == AddressFamily.InterNetworkV6 && parsed.ScopeId != 0))
         {
             return false;
         }

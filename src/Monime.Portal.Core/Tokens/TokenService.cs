@@ -171,6 +171,15 @@ public sealed class TokenService(
             return TokenChangeResult.Unchanged;
         }
 
+        // An admin revoking someone else's token owes its owner an explanation; the reason must fit its column.
+        var reasonRequired = token.OwnerId != actor.UserId;
+        if ((reasonRequired && string.IsNullOrWhiteSpace(reason))
+            || reason?.Trim().Length > TokenRules.MaxReasonLength
+            || TextRules.HasControlOrBidiCharacters(reason?.Trim()))
+        {
+            return TokenChangeResult.Refused;
+        }
+
         token.RevokedAt = clock.GetUtcNow();
         token.RevokedById = actor.UserId;
         token.RevocationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -243,6 +252,10 @@ public sealed class TokenService(
         audit.Record(AuditActions.TokenRotated, actor.UserId, old.OrganizationId, actor.Ip, old.Id,
             detail: string.Create(CultureInfo.InvariantCulture,
                 $"Replaced by {replacement.Masked}; old token works until {old.ExpiresAt:u}"));
+
+        // The replacement gets its own history from its first moment, pointing back at what it replaced.
+        audit.Record(AuditActions.TokenCreated, actor.UserId, old.OrganizationId, actor.Ip, replacement.Id,
+            detail: $"{replacement.Mode} token '{replacement.Name}' ({replacement.Masked}), rotated from {old.Masked}");
         if (!await TrySaveAsync(cancellationToken))
         {
             return new RotateTokenResult(TokenChangeResult.Refused, null, null, "The token changed meanwhile; try again.");

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monime.Portal.Spaces;
+using Monime.Portal.Tokens;
+using Monime.Portal.Web.Accounts;
+
+namespace Monime.Portal.Web.Pages.Tokens;
+
+/// <summary>
+/// The full-screen create dialog. It is a real page, so it works without JavaScript; the successful POST
+/// answers with the secret itself instead of redirecting, because a redirect would have to carry it somewhere.
+/// </summary>
+public sealed partial class CreateModel(TokenService tokens, SpaceService spaces, PortalActorAccessor actors)
+    : PageModel
+{
+    [BindProperty]
+    public CreateTokenInput Input { get; set; } = new();
+
+    public IReadOnlyList<SpaceView> Spaces { get; private set; } = [];
+
+    public RevealedSecret? Secret { get; private set; }
+
+    public Guid? AlreadyCreatedId { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        NoStore();
+        Input = new CreateTokenInput { Nonce = Guid.NewGuid() };
+        Spaces = await spaces.ListForMemberAsync(actors.Current.UserId, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        NoStore();
+        var actor = actors.Current;
+        Spaces = await spaces.ListForMemberAsync(actor.UserId, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await tokens.CreateAsync(actor, Input, cancellationToken);
+        switch (result)
+        {
+            case CreateTokenResult.Created created:
+                Secret = RevealedSecret.For(created.Token.Id, created.Token.Name, created.Issued.Value, Request);
+                break;
+            case CreateTokenResult.AlreadyCreated earlier:
+                AlreadyCreatedId = earlier.Token.Id;
+                break;
+            case CreateTokenResult.Invalid invalid:
+                foreach (var error in invalid.Errors)
+                {
+                    ModelState.AddModelError(FieldKey(error.PropertyName), error.ErrorMessage);
+                }
+
+                break;
+        }
+
+        return Page();
+    }
+
+    /// <summary>"Permissions[2]" becomes "Input.Permissions", so the message sits beside the whole field.</summary>
+    public static string FieldKey(string propertyName) =>
+        "Input." + CollectionIndex().Replace(propertyName, "");
+
+    // The form, and above all the secret, must never be served from a cache or replayed by Back.
+    private void NoStore()
+    {
+        Response.Headers.CacheControl = "no-store, max-age=0";
+        Response.Headers.Pragma = "no-cache";
+    }
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex CollectionIndex();
+}

@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Monime.Portal.Accounts;
+using Monime.Portal.Audit;
+using Monime.Portal.Data;
+using Monime.Portal.Testing;
+using Monime.Portal.Tokens;
+
+namespace Monime.Portal.Core.Tests.Tokens;
+
+[Collection(CoreCollection.Name)]
+public sealed class TokenServiceTests(PortalAppFactory factory)
+{
+    private static PortalActor ActorOf(TestUser user, bool admin = false, bool ops = false) =>
+        new(user.Id, user.OrganizationId, admin, ops, "127.0.0.1");
+
+    private static CreateTokenInput LiveInput(string name = "Service test") => new()
+    {
+        Name = name,
+        Mode = TokenMode.Live,
+        Expiry = TokenExpiry.OneYear,
+        IpWhitelist = " 203.0.113.0/24 ,2001:DB8::/32",
+        Services = ["payments"],
+        Permissions = ["payments:write", "payments:read"],
+        Nonce = Guid.NewGuid(),
+    };
+
+    private Task<T> WithTokensAsync<T>(Func<TokenService, Task<T>> action) =>
+        factory.WithServicesAsync(services => action(services.GetRequiredService<TokenService>()));
+
+    private Task<List<AuditEvent>> AuditOfAsync(Guid tokenId) =>
+        factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>().AuditEvents
+            .Where(e => e.TokenId == tokenId).ToListAsync());
+
+    [Fact]
+    public async Task CreateAsync_ValidInput_StoresHashCanonicalIpsAndOneAuditEvent()
+    {
+        var user = await factory.CreateUserAsync();
+
+        var result = await WithTokensAsync(tokens => tokens.CreateAsync(ActorOf(user), LiveInput()));
+
+        var created = Assert.IsType<CreateTokenResult.Created>(result);
+        var stored = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .AccessTokens.AsNoTracking().SingleAsync(t => t.Id == created.Token.Id));
+        Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", stored.SecretHash, StringComparison.Ordinal);
+        Assert.DoesNotContain(created.Issued.Secret, stored.SecretHash, StringComparison.Ordinal);
+        Assert.Equal(["203.0.113.0/24", "2001:db8::/32"], stored.IpWhitelist);
+        Assert.Equal(["payments:read", "payments:write"], stored.Permissions);
+        Assert.Equal(user.Id, stored.OwnerId);
+        Assert.Single(await AuditOfAsync(stored.Id), e => e.Action == AuditActions.TokenCreated);
+    }
+
+    [Fact]
+    public async Task CreateAsync_SameNonceTwiceConcurrently_MakesOneToken()
+    {
+        var user = await factory.CreateUserAsync();
+        var input = LiveInput();
+
+        var results = await Task.WhenAll(
+            WithTokensAsync(tokens => tokens.CreateAsync(ActorOf(user), input)),
+            WithTokensAsync(tokens => tokens.CreateAsync(ActorOf(user), input)),
+            WithTokensAsync(tokens => tokens.CreateAsync(ActorOf(user), input)));
+
+        var count = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .AccessTokens.CountAsync(t => t.OwnerId == user.Id));
+        Assert.Equal(1, count);
+        Assert.Single(results.OfType<CreateTokenResult.Created>());
+        Assert.Equal(2, results.OfType<CreateTokenResult.AlreadyCreated>().Count());
+    }
+
+    [Fact]
+    public async Task CreateAsync_InvalidInput_StoresNothing()
+    {
+        var user = await factory.CreateUserAsync();
+
+        var result = await WithTokensAsync(tokens =>
+            tokens.CreateAsync(ActorOf(user), LiveInput() with { Permissions = ["admin:*"] }));
+
+        Assert.IsType<CreateTokenResult.Invalid>(result);
+        Assert.Empty((await WithTokensAsync(tokens => tokens.ListAsync(ActorOf(user), new TokenListQuery()))).Rows);
+    }
+
+    [Fact]
+    public async Task ListAsync_FiltersAndPages_ReturnsOwnTokensNewestFirst()
+    {
+        var user = await factory.CreateUserAsync();
+        var other = await factory.CreateUserAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            await WithTokensAsync(tokens => tokens.CreateAsync(ActorOf(user), LiveInput($"token {i:00}")));
+        }
+
+        await WithTokensAsync(tokens => tokens.CreateAsync(ActorOf(other), LiveInput("not mine")));
+
+        var first = await WithTokensAsync(tokens => tokens.ListAsync(ActorOf(user), new TokenListQuery()));
+        var second = await WithTokensAsync(tokens =>
+            tokens.ListAsync(ActorOf(user), new TokenListQuery(After: first.NextCursor)));
+        var search = await WithTokensAsync(tokens =>
+            tokens.ListAsync(ActorOf(user), new TokenListQuery(Search: "token 07")));
+        var test = await WithTokensAsync(tokens =>
+            tokens.ListAsync(ActorOf(user), new TokenListQuery(Mode: TokenMode.Test)));
+
+        Assert.Equal(25, first.Rows.Count);
+        Assert.Equal("token 29", first.Rows[0].Name);
+        Assert.Equal(5, second.Rows.Count);
+        Assert.Null(second.NextCursor);
+        Assert.Empty(first.Rows.Select(r => r.Id).Intersect(second.Rows.Select(r => r.Id)));
+        Assert.DoesNotContain(first.Rows.Concat(second.Rows), row => row.Name == "not mine");
+        Assert.Equal("token 07", Assert.Single(search.Rows).Name);
+        Assert.Empty(test.Rows);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_Twice_RevokesOnceWithOneAuditEvent()
+    {
+        var user = await factory.CreateUserAsync();
+        var created = (CreateTokenResult.Created)await WithTokensAsync(tokens =>
+            tokens.CreateAsync(ActorOf(user), LiveInput()));
+
+        var first = await WithTokensAsync(tokens => tokens.RevokeAsync(ActorOf(user), created.Token.Id, "leaked"));
+        var second = await WithTokensAsync(tokens => tokens.RevokeAsync(ActorOf(user), created.Token.Id, "again"));
+
+        Assert.Equal((TokenChangeResult.Changed, TokenChangeResult.Unchanged), (first, second));
+        Assert.Single(await AuditOfAsync(created.Token.Id), e => e.Action == AuditActions.TokenRevoked);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_OtherDeveloperOrOtherOrganisationAdmin_IsNotFound()
+    {
+        var owner = await factory.CreateUserAsync();
+        var stranger = await factory.CreateUserAsync();
+        var otherAdmin = await factory.CreateUserAsync(PortalRoles.Admin);
+        var created = (CreateTokenResult.Created)await WithTokensAsync(tokens =>
+            tokens.CreateAsync(ActorOf(owner), LiveInput()));
+
+        var byStranger = await WithTokensAsync(tokens =>
+            tokens.RevokeAsync(ActorOf(stranger), created.Token.Id, "mine now"));
+        var byOtherAdmin = await WithTokensAsync(tokens =>
+            tokens.RevokeAsync(ActorOf(otherAdmin, admin: true), created.Token.Id, "compromised"));
+        var rotateByStranger = await WithTokensAsync(tokens =>
+            tokens.RotateAsync(ActorOf(stranger), created.Token.Id, RotationGrace.Now));
+
+        Assert.Equal(TokenChangeResult.NotFound, byStranger);
+        Assert.Equal(TokenChangeResult.NotFound, byOtherAdmin);
+        Assert.Equal(TokenChangeResult.NotFound, rotateByStranger.Outcome);
+    }
+
+    [Fact]
+    public async Task RevokeAsync_AdminOfSameOrganisation_NeedsReason()
+    {
+        var owner = await factory.CreateUserAsync();
+        var created = (CreateTokenResult.Created)await WithTokensAsync(tokens =>
+            tokens.CreateAsync(ActorOf(owner), LiveInput()));
+        var admin = new PortalActor(Guid.NewGuid().ToString(), owner.OrganizationId, true, false, "127.0.0.1");
+
+        var withoutReason = await WithTokensAsync(tokens => tokens.RevokeAsync(admin, created.Token.Id, " "));
+        var opsActor = admin with { IsAdmin = false, IsOps = true };
+        var byOps = await WithTokensAsync(tokens => tokens.RevokeAsync(opsActor, created.Token.Id, "ops"));
+
+        Assert.Equal(TokenChangeResult.Refused, withoutReason);
+        Assert.Equal(TokenChangeResult.NotFound, byOps);
+    }
+
+    [Fact]
+    public async Task RotateAsync_WithGrace_IssuesReplacementAndShortensOldToken()
+    {
+        var user = await factory.CreateUserAsync();
+        var created = (CreateTokenResult.Created)await WithTokensAsync(tokens =>
+            tokens.CreateAsync(ActorOf(user), LiveInput()));
+
+        var rotated = await WithTokensAsync(tokens =>
+            tokens.RotateAsync(ActorOf(user), created.Token.Id, RotationGrace.OneHour));
+        var again = await WithTokensAsync(tokens =>
+            tokens.RotateAsync(ActorOf(user), created.Token.Id, RotationGrace.OneHour));
+
+        var old = await WithTokensAsync(tokens => tokens.FindVisibleAsync(ActorOf(user), created.Token.Id));
+        Assert.Equal(TokenChangeResult.Changed, rotated.Outcome);
+        Assert.Equal(TokenChangeResult.Refused, again.Outcome);
+        Assert.NotEqual(created.Issued.Value, rotated.Issued!.Value);
+        Assert.Equal(rotated.Replacement!.Id, old!.ReplacedById);
+        Assert.InRange(old.ExpiresAt!.Value - old.RotatedAt!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        Assert.Equal(created.Token.Permissions, rotated.Replacement.Permissions);
+        Assert.Single(await AuditOfAsync(old.Id), e => e.Action == AuditActions.TokenRotated);
+        Assert.Single(await AuditOfAsync(rotated.Replacement.Id), e => e.Action == AuditActions.TokenCreated);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Monime.Portal.Testing;
+
+namespace Monime.Portal.Web.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class TokensBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task CreateDialog_TestAndLiveTokens_AreCreatedCopiedListedRotatedAndRevoked()
+    {
+        var user = await Fixture.CreateUserAsync();
+        Page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await SignInAsync(user);
+        await Page.GotoAsync("/Tokens");
+        await ScreenshotAsync("01-empty");
+
+        // A test token: the switch is on, so expiry is pinned and the whitelists are off.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Create token" }).First.ClickAsync();
+        await Page.GetByLabel("Token name").FillAsync("Checkout sandbox");
+        var expiryPinned = await Page.GetByLabel("Expiry", new() { Exact = true }).IsDisabledAsync();
+        var ipDisabled = await Page.GetByLabel("Whitelist IP addresses").IsDisabledAsync();
+        await Page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Payments ") }).CheckAsync();
+        var payoutsHidden = await Page.Locator("[data-permission-group=payouts]").IsHiddenAsync();
+        await Page.GetByLabel("payments:read").CheckAsync();
+        await Page.GetByLabel("payments:write").CheckAsync();
+        var pillsBefore = await Page.Locator(".pill-removable").CountAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Remove payments:write" }).ClickAsync();
+        var pillsAfter = await Page.Locator(".pill-removable").CountAsync();
+        var writeChecked = await Page.GetByLabel("payments:write").IsCheckedAsync();
+        await ScreenshotAsync("02-create-test");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        var testSecret = await Page.Locator("#token-value").InputValueAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Copy", Exact = true }).First.ClickAsync();
+        var testClipboard = await Page.EvaluateAsync<string>("navigator.clipboard.readText()");
+        await ScreenshotAsync("03-secret-test");
+
+        // A live token: switch off, a year, one Space chosen through the combobox, an IP range.
+        await Page.GotoAsync("/Tokens/Create");
+        await Page.GetByLabel("Token name").FillAsync("Main Website Integration");
+        await Page.GetByRole(AriaRole.Switch, new() { Name = "Test mode" }).UncheckAsync();
+        await Page.GetByLabel("Expiry", new() { Exact = true }).SelectOptionAsync("OneYear");
+        var combobox = Page.GetByRole(AriaRole.Combobox, new() { Name = "Whitelist Space" });
+        await combobox.FillAsync(user.SpaceId[..8]);
+        await Page.GetByRole(AriaRole.Option, new() { NameRegex = new Regex(Regex.Escape(user.SpaceId)) }).ClickAsync();
+        var comboboxText = await combobox.InputValueAsync();
+        await Page.GetByLabel("Whitelist IP addresses").FillAsync("203.0.113.0/24");
+        await Page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Customers ") }).CheckAsync();
+        await Page.GetByLabel("customers:read").CheckAsync();
+        await ScreenshotAsync("04-create-live");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        var liveSecret = await Page.Locator("#token-value").InputValueAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Copy", Exact = true }).First.ClickAsync();
+        var liveClipboard = await Page.EvaluateAsync<string>("navigator.clipboard.readText()");
+
+        // Listed, then rotated with an hour of grace, then the replacement revoked with a reason.
+        await Page.GotoAsync("/Tokens");
+        var listed = await Page.Locator("tbody tr").CountAsync();
+        var listHtml = await Page.ContentAsync();
+        await ScreenshotAsync("05-list");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Main Website Integration" }).ClickAsync();
+        await Page.GetByLabel("Old token keeps working").SelectOptionAsync("OneHour");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Rotate token" }).ClickAsync();
+        var rotatedSecret = await Page.Locator("#token-value").InputValueAsync();
+        await ScreenshotAsync("06-rotated");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "I have copied it, show the token" }).ClickAsync();
+        await Page.GetByLabel("Reason").FillAsync("Replaced by the new deployment");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Revoke token" }).ClickAsync();
+        var revokedBadge = await Page.Locator(".token-heading-meta .badge-revoked").InnerTextAsync();
+        await ScreenshotAsync("07-revoked");
+
+        Assert.True(expiryPinned && ipDisabled && payoutsHidden);
+        Assert.Equal((2, 1, false), (pillsBefore, pillsAfter, writeChecked));
+        Assert.Matches(TestToken(), testSecret);
+        Assert.Equal(testSecret, testClipboard);
+        Assert.Contains(user.SpaceId, comboboxText, StringComparison.Ordinal);
+        Assert.Matches(LiveToken(), liveSecret);
+        Assert.Equal(liveSecret, liveClipboard);
+        Assert.Equal(2, listed);
+        Assert.DoesNotContain(testSecret, listHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(liveSecret, listHtml, StringComparison.Ordinal);
+        Assert.Matches(LiveToken(), rotatedSecret);
+        Assert.NotEqual(liveSecret, rotatedSecret);
+        Assert.Equal("REVOKED", revokedBadge);
+    }
+
+    [Fact]
+    public async Task TokensPages_Axe_FindNoSeriousOrCriticalViolation()
+    {
+        var user = await Fixture.CreateUserAsync();
+        await SignInAsync(user);
+
+        await Page.GotoAsync("/Tokens");
+        var emptyList = await SeriousViolationsAsync();
+        await Page.GotoAsync("/Tokens/Create");
+        var create = await SeriousViolationsAsync();
+        await Page.GetByLabel("Token name").FillAsync("Accessible token");
+        await Page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Analytics ") }).CheckAsync();
+        await Page.GetByLabel("analytics:read").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        var secret = await SeriousViolationsAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "I have copied it, show the token" }).ClickAsync();
+        var details = await SeriousViolationsAsync();
+        await ScreenshotAsync("axe-details");
+        await Page.GotoAsync("/Tokens");
+        var list = await SeriousViolationsAsync();
+
+        Assert.Empty(emptyList);
+        Assert.Empty(create);
+        Assert.Empty(secret);
+        Assert.Empty(details);
+        Assert.Empty(list);
+    }
+
+    private async Task<List<string>> SeriousViolationsAsync()
+    {
+        var result = await Page.RunAxe();
+        return [.. result.Violations
+            .Where(violation => violation.Impact is "serious" or "critical")
+            .Select(violation => $"{Page.Url}: {violation.Id} ({violation.Impact}): " +
+                string.Join(", ", violation.Nodes.Select(node => node.Html)))];
+    }
+
+    [GeneratedRegex("^mon_test_[0-9A-Za-z]{31}$")]
+    private static partial Regex TestToken();
+
+    [GeneratedRegex("^mon_[0-9A-Za-z]{31}$")]
+    private static partial Regex LiveToken();
+}

@@ -1,0 +1,280 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Monime.Portal.Data;
+using Monime.Portal.Testing;
+
+namespace Monime.Portal.Web.Tests.Tokens;
+
+[Collection(PortalCollection.Name)]
+public sealed partial class TokenPagesTests(PortalAppFactory factory)
+{
+    private static List<KeyValuePair<string, string>> LiveForm(string name = "Page test token") =>
+    [
+        new("Input.Name", name),
+        new("Input.Mode", "Live"),
+        new("Input.Expiry", "OneYear"),
+        new("Input.ApiRelease", "caph.2025-08-23"),
+        new("Input.Services", "payments"),
+        new("Input.Permissions", "payments:read"),
+        new("Input.Nonce", Guid.NewGuid().ToString()),
+    ];
+
+    private static List<KeyValuePair<string, string>> With(
+        List<KeyValuePair<string, string>> form, string key, string value)
+    {
+        var changed = form.Where(pair => pair.Key != key).ToList();
+        changed.Add(new(key, value));
+        return changed;
+    }
+
+    private async Task<HttpClient> SignedInAsync(TestUser user)
+    {
+        var client = factory.CreatePortalClient();
+        await client.SignInAsync(user);
+        return client;
+    }
+
+    private static async Task<(HttpResponseMessage Response, string Html)> CreateAsync(
+        HttpClient client, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var response = await client.PostFormAsync("/Tokens/Create", "/Tokens/Create", form);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string ErrorBeside(string html, string field)
+    {
+        var match = Regex.Match(html,
+            $"<span class=\"field-error field-validation-error\" data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]*)<");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task List_NoTokens_InvitesFirstToken()
+    {
+        using var client = await SignedInAsync(await factory.CreateUserAsync());
+
+        var html = await client.GetStringAsync("/Tokens");
+
+        Assert.Contains("Create your first access token", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_ValidLiveForm_ShowsSecretOnceWithNoStoreAndNeverAgain()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+
+        var (response, html) = await CreateAsync(client, LiveForm());
+
+        var secret = TokenValue().Match(html).Groups[1].Value;
+        var id = DetailsLink().Match(html).Groups[1].Value;
+        var list = await client.GetStringAsync("/Tokens");
+        var details = await client.GetStringAsync($"/Tokens/{id}");
+        var createAgain = await client.GetStringAsync("/Tokens/Create");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Matches("^mon_[0-9A-Za-z]{31}$", secret);
+        Assert.Contains($"curl -H &quot;Authorization: Bearer {secret}&quot;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, details, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, createAgain, StringComparison.Ordinal);
+        Assert.DoesNotContain(response.Headers, header => header.Key == "Set-Cookie"
+            && header.Value.Any(value => value.Contains(secret, StringComparison.Ordinal)));
+        Assert.Contains(secret[..12], list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_SameFormTwice_MakesOneTokenAndSaysAlreadyCreated()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+        var form = LiveForm();
+
+        var (_, first) = await CreateAsync(client, form);
+        var (_, second) = await CreateAsync(client, form);
+
+        var count = await factory.WithServicesAsync(services =>
+            services.GetRequiredService<PortalDbContext>().AccessTokens.CountAsync(t => t.OwnerId == user.Id));
+        Assert.Matches(TokenValue(), first);
+        Assert.DoesNotMatch(TokenValue(), second);
+        Assert.Contains("This token was already created", second, StringComparison.Ordinal);
+        Assert.Equal(1, count);
+    }
+
+    [Theory]
+    [InlineData("Input.Name", "", "Input.Name")]
+    [InlineData("Input.Name", "invoice\u202Efdp.exe", "Input.Name")]
+    [InlineData("Input.Name", "101", "Input.Name")]
+    [InlineData("Input.IpWhitelist", "203.0.113.0/33", "Input.IpWhitelist")]
+    [InlineData("Input.IpWhitelist", "010.0.0.1", "Input.IpWhitelist")]
+    [InlineData("Input.IpWhitelist", "0.0.0.0/0", "Input.IpWhitelist")]
+    [InlineData("Input.Permissions", "admin:*", "Input.Permissions")]
+    [InlineData("Input.Permissions", "payouts:write", "Input.Permissions")]
+    [InlineData("Input.WhitelistedSpaceId", "spc_notmine", "Input.WhitelistedSpaceId")]
+    [InlineData("Input.ApiRelease", "v9", "Input.ApiRelease")]
+    [InlineData("Input.Mode", "Admin", "Input.Mode")]
+    public async Task Create_BadField_IsRefusedBesideTheField(string key, string value, string field)
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+        var input = value == "101" ? new string('n', 101) : value;
+
+        var (response, html) = await CreateAsync(client, With(LiveForm(), key, input));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual("", ErrorBeside(html, field));
+        Assert.DoesNotMatch(TokenValue(), html);
+    }
+
+    [Fact]
+    public async Task Create_NameWithNul_IsRefusedAndCreatesNothing()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+
+        var (response, html) = await CreateAsync(client, With(LiveForm(), "Input.Name", "bad\0name"));
+
+        // The request pipeline may refuse the NUL before the page sees it; either way nothing is created.
+        var count = await factory.WithServicesAsync(services =>
+            services.GetRequiredService<PortalDbContext>().AccessTokens.CountAsync(t => t.OwnerId == user.Id));
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest || ErrorBeside(html, "Input.Name") != "");
+        Assert.Equal(0, count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(731)]
+    public async Task Create_CustomDateInPastOrTooFar_IsRefusedBesideTheDate(int daysAhead)
+    {
+        using var client = await SignedInAsync(await factory.CreateUserAsync());
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysAhead)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var form = With(With(LiveForm(), "Input.Expiry", "Custom"), "Input.CustomExpiresOn", day);
+
+        var (_, html) = await CreateAsync(client, form);
+
+        Assert.NotEqual("", ErrorBeside(html, "Input.CustomExpiresOn"));
+    }
+
+    [Fact]
+    public async Task Create_TestModeWithWhitelists_IsRefusedBesideEachWhitelist()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+        var form = With(With(With(LiveForm(), "Input.Mode", "Test"), "Input.Expiry", "TwoMonths"),
+            "Input.IpWhitelist", "203.0.113.4");
+        form.Add(new("Input.WhitelistedSpaceId", user.SpaceId));
+
+        var (_, html) = await CreateAsync(client, form);
+
+        Assert.Equal("IP whitelisting is for live tokens only.", ErrorBeside(html, "Input.IpWhitelist"));
+        Assert.Equal("Space whitelisting is for live tokens only.", ErrorBeside(html, "Input.WhitelistedSpaceId"));
+    }
+
+    [Fact]
+    public async Task Create_MassAssignedFields_AreIgnored()
+    {
+        var user = await factory.CreateUserAsync();
+        var other = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+        var form = With(LiveForm(), "Input.Mode", "Test");
+        form.RemoveAll(pair => pair.Key == "Input.Expiry");
+        form.AddRange([
+            new("Input.OwnerId", other.Id), new("OwnerId", other.Id), new("Input.OrganizationId", Guid.NewGuid().ToString()),
+            new("Input.ExpiresAt", "2099-01-01"), new("Input.RevokedAt", "2020-01-01"), new("Input.SecretHash", "x"),
+        ]);
+
+        var (_, html) = await CreateAsync(client, form);
+
+        var id = Guid.Parse(DetailsLink().Match(html).Groups[1].Value);
+        var token = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .AccessTokens.AsNoTracking().SingleAsync(t => t.Id == id));
+        Assert.Equal((user.Id, user.OrganizationId, (DateTimeOffset?)null), (token.OwnerId, token.OrganizationId,
+            token.RevokedAt));
+        Assert.InRange(token.ExpiresAt!.Value, DateTimeOffset.UtcNow.AddDays(58), DateTimeOffset.UtcNow.AddDays(63));
+        Assert.StartsWith("$argon2id$", token.SecretHash, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_WithoutAntiforgeryToken_Is400AndCreatesNothing()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+        using var content = new FormUrlEncodedContent(LiveForm());
+
+        using var response = await client.PostAsync("/Tokens/Create", content);
+
+        var count = await factory.WithServicesAsync(services =>
+            services.GetRequiredService<PortalDbContext>().AccessTokens.CountAsync(t => t.OwnerId == user.Id));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, count);
+    }
+
+    [Fact]
+    public async Task OtherUsersToken_DetailsRevokeRotate_Are404()
+    {
+        using var owner = await SignedInAsync(await factory.CreateUserAsync());
+        var (_, html) = await CreateAsync(owner, LiveForm());
+        var id = DetailsLink().Match(html).Groups[1].Value;
+        using var stranger = await SignedInAsync(await factory.CreateUserAsync());
+        var revokeForm = new Dictionary<string, string> { ["Reason"] = "mine" };
+        var rotateForm = new Dictionary<string, string> { ["Grace"] = "Now" };
+
+        using var details = await stranger.GetAsync($"/Tokens/{id}");
+        using var revoke = await stranger.PostFormAsync("/Tokens/Create", $"/Tokens/{id}?handler=Revoke", revokeForm);
+        using var rotate = await stranger.PostFormAsync("/Tokens/Create", $"/Tokens/{id}?handler=Rotate", rotateForm);
+
+        Assert.Equal(HttpStatusCode.NotFound, details.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, rotate.StatusCode);
+    }
+
+    [Fact]
+    public async Task Details_RotateThenRevoke_ShowsNewSecretOnceAndHistory()
+    {
+        using var client = await SignedInAsync(await factory.CreateUserAsync());
+        var (_, html) = await CreateAsync(client, LiveForm());
+        var id = DetailsLink().Match(html).Groups[1].Value;
+
+        using var rotate = await client.PostFormAsync($"/Tokens/{id}", $"/Tokens/{id}?handler=Rotate",
+            new Dictionary<string, string> { ["Grace"] = "OneHour" });
+        var rotated = await rotate.Content.ReadAsStringAsync();
+        var newSecret = TokenValue().Match(rotated).Groups[1].Value;
+        using var revoke = await client.PostFormAsync($"/Tokens/{id}", $"/Tokens/{id}?handler=Revoke",
+            new Dictionary<string, string> { ["Reason"] = "No longer used" });
+        var after = await client.GetStringAsync($"/Tokens/{id}");
+
+        Assert.Contains("no-store", rotate.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Matches("^mon_[0-9A-Za-z]{31}$", newSecret);
+        Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
+        Assert.DoesNotContain(newSecret, after, StringComparison.Ordinal);
+        Assert.Contains("token.rotated", after, StringComparison.Ordinal);
+        Assert.Contains("token.revoked", after, StringComparison.Ordinal);
+        Assert.Contains("No longer used", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_FiltersAndHostileSearch_AnswerWithoutError()
+    {
+        using var client = await SignedInAsync(await factory.CreateUserAsync());
+        await CreateAsync(client, LiveForm("Alpha live"));
+        await CreateAsync(client, With(With(LiveForm("Beta test"), "Input.Mode", "Test"), "Input.Expiry", "TwoMonths"));
+
+        var test = await client.GetStringAsync("/Tokens?mode=Test");
+        var search = await client.GetStringAsync("/Tokens?q=alpha");
+        using var hostile = await client.GetAsync("/Tokens?q=%25'%3B--%5C_&status=Nope&after=zz.zz");
+
+        Assert.Contains("Beta test", test, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alpha live", test, StringComparison.Ordinal);
+        Assert.Contains("Alpha live", search, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, hostile.StatusCode);
+    }
+
+    [GeneratedRegex("id=\"token-value\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenValue();
+
+    [GeneratedRegex("href=\"/Tokens/([0-9a-f-]{36})\"")]
+    private static partial Regex DetailsLink();
+}
