@@ -19,6 +19,8 @@ public sealed class TokenService(
     IEnumerable<ITokenChangeNotifier> notifiers,
     ILogger<TokenService> logger)
 {
+    private const int MaxConflictAttempts = 3;
+
     public async Task<CreateTokenResult> CreateAsync(
         PortalActor actor, CreateTokenInput input, CancellationToken cancellationToken = default)
     {
@@ -155,8 +157,12 @@ public sealed class TokenService(
     /// Owners revoke their own tokens; admins revoke any token of their organisation and must say why.
     /// Revoking twice changes nothing the second time and writes no second audit event.
     /// </summary>
-    public async Task<TokenChangeResult> RevokeAsync(
-        PortalActor actor, Guid id, string? reason, CancellationToken cancellationToken = default)
+    public Task<TokenChangeResult> RevokeAsync(
+        PortalActor actor, Guid id, string? reason, CancellationToken cancellationToken = default) =>
+        RevokeAsync(actor, id, reason, attempt: 1, cancellationToken);
+
+    private async Task<TokenChangeResult> RevokeAsync(
+        PortalActor actor, Guid id, string? reason, int attempt, CancellationToken cancellationToken)
     {
         var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == id
             && (t.OwnerId == actor.UserId || (actor.IsAdmin && t.OrganizationId == actor.OrganizationId)),
@@ -188,7 +194,9 @@ public sealed class TokenService(
 
         if (!await TrySaveAsync(cancellationToken))
         {
-            return TokenChangeResult.Unchanged;
+            return attempt < MaxConflictAttempts
+                ? await RevokeAsync(actor, id, reason, attempt + 1, cancellationToken)
+                : TokenChangeResult.Unchanged;
         }
 
         TokenLog.Revoked(logger, token.Id, actor.UserId);
@@ -200,9 +208,14 @@ public sealed class TokenService(
     /// Issues a replacement with the same settings (or <paramref name="narrowedPermissions"/>) and lets the old
     /// token work until the grace ends. Only the owner rotates: the new secret is shown to whoever rotates.
     /// </summary>
-    public async Task<RotateTokenResult> RotateAsync(
+    public Task<RotateTokenResult> RotateAsync(
         PortalActor actor, Guid id, RotationGrace grace, IReadOnlyCollection<string>? narrowedPermissions = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RotateAsync(actor, id, grace, narrowedPermissions, attempt: 1, cancellationToken);
+
+    private async Task<RotateTokenResult> RotateAsync(
+        PortalActor actor, Guid id, RotationGrace grace, IReadOnlyCollection<string>? narrowedPermissions,
+        int attempt, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var old = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.OwnerId == actor.UserId,
@@ -258,7 +271,9 @@ public sealed class TokenService(
             detail: $"{replacement.Mode} token '{replacement.Name}' ({replacement.Masked}), rotated from {old.Masked}");
         if (!await TrySaveAsync(cancellationToken))
         {
-            return new RotateTokenResult(TokenChangeResult.Refused, null, null, "The token changed meanwhile; try again.");
+            return attempt < MaxConflictAttempts
+                ? await RotateAsync(actor, id, grace, narrowedPermissions, attempt + 1, cancellationToken)
+                : new RotateTokenResult(TokenChangeResult.Refused, null, null, "The token changed meanwhile; try again.");
         }
 
         TokenLog.Rotated(logger, old.Id, replacement.Id, actor.UserId, old.ExpiresAt.Value);
@@ -267,8 +282,12 @@ public sealed class TokenService(
     }
 
     /// <summary>Ends a rotated token's grace period now, once its owner sees it has gone quiet.</summary>
-    public async Task<TokenChangeResult> EndGraceAsync(
-        PortalActor actor, Guid id, CancellationToken cancellationToken = default)
+    public Task<TokenChangeResult> EndGraceAsync(
+        PortalActor actor, Guid id, CancellationToken cancellationToken = default) =>
+        EndGraceAsync(actor, id, attempt: 1, cancellationToken);
+
+    private async Task<TokenChangeResult> EndGraceAsync(
+        PortalActor actor, Guid id, int attempt, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.OwnerId == actor.UserId,
@@ -287,7 +306,9 @@ public sealed class TokenService(
         audit.Record(AuditActions.TokenGraceEnded, actor.UserId, token.OrganizationId, actor.Ip, token.Id);
         if (!await TrySaveAsync(cancellationToken))
         {
-            return TokenChangeResult.Unchanged;
+            return attempt < MaxConflictAttempts
+                ? await EndGraceAsync(actor, id, attempt + 1, cancellationToken)
+                : TokenChangeResult.Unchanged;
         }
 
         TokenLog.GraceEnded(logger, token.Id, actor.UserId);
@@ -323,7 +344,10 @@ public sealed class TokenService(
         db.AccessTokens.AsNoTracking()
             .FirstOrDefaultAsync(t => t.OwnerId == actor.UserId && t.CreationNonce == nonce, cancellationToken);
 
-    /// <summary>False when another request changed the token first (optimistic concurrency on xmin).</summary>
+    /// <summary>
+    /// False when something else changed the token first (optimistic concurrency on xmin). The usage flush does
+    /// so whenever it records a call, so the changes above start over on the fresh row a few times before giving up.
+    /// </summary>
     private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
     {
         try

@@ -108,6 +108,26 @@ public sealed class UsageFlusherTests(PortalAppFactory factory) : IClassFixture<
         Assert.Equal(300, (await CountsAsync([tokenId])).Sum(b => b.Calls));
     }
 
+    [Fact]
+    public async Task Revoke_AfterAUsageFlushTouchedTheRow_StillRevokes()
+    {
+        var token = await CreateTokenAsync();
+        var owner = await ReloadAsync(token.Id);
+        var actor = new PortalActor(owner.OwnerId, owner.OrganizationId, IsAdmin: false, IsOps: false, "127.0.0.1");
+
+        var result = await factory.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            await db.AccessTokens.SingleAsync(t => t.Id == token.Id);
+            factory.Services.GetRequiredService<UsageBuffer>().Record(Call(token.Id, DateTimeOffset.UtcNow));
+            await factory.Services.GetRequiredService<UsageFlusher>().FlushAsync(CancellationToken.None);
+            return await services.GetRequiredService<TokenService>().RevokeAsync(actor, token.Id, "compromised");
+        });
+
+        Assert.Equal(TokenChangeResult.Changed, result);
+        Assert.NotNull((await ReloadAsync(token.Id)).RevokedAt);
+    }
+
     private static ApiCall Call(Guid tokenId, DateTimeOffset at, int status = 200, string ip = "127.0.0.1") =>
         new(tokenId, at, "GET", "GET /v1/payments", status, ip, 3, Guid.NewGuid().ToString("N"));
 
