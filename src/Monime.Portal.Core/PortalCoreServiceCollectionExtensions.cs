@@ -5,6 +5,7 @@ using Monime.Portal.Audit;
 using Monime.Portal.Data;
 using Monime.Portal.Spaces;
 using Monime.Portal.Accounts;
+using Monime.Portal.Resources;
 using Monime.Portal.Tokens;
 
 namespace Monime.Portal;
@@ -32,6 +33,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<MonimeerDirectory>();
         services.AddScoped<Usage.TokenCensus>();
         services.AddScoped<Seeding.DevelopmentSeeder>();
+        services.AddPortalResources();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
