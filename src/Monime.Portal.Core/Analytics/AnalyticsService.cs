@@ -59,6 +59,7 @@ public sealed class AnalyticsService(PortalDbContext db, TimeProvider clock)
             .Select(g => new { Currency = g.Key, Count = g.Count(), Value = g.Sum(r => r.Amount.Value) })
             .ToListAsync(cancellationToken);
         return new ActivityTotals(byCurrency.Sum(g => g.Count),
-            [.. byCurrency.OrderBy(g => g.Currency, StringComparer.Ordinal).Select(g => new Money(g.Currency, g.Value))]);
+            [.. byCurrency.OrderBy(g => g.Currency, StringComparer.Ordinal)
+                .Select(g => new Money(g.Currency, g.Value))]);
     }
 }

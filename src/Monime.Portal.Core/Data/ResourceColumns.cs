@@ -33,7 +33,8 @@ internal static class ResourceColumns
             .HasColumnType("jsonb")
             .HasConversion(
                 value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new(),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default)
+                    ?? new(),
                 s_metadataComparer);
 
     public static void ConfigureMoney<T>(this EntityTypeBuilder<T> builder,

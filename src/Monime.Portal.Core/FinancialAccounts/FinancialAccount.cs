@@ -23,7 +23,7 @@ public sealed class FinancialAccount : IScopedResource
 
     public string? Description { get; set; }
 
-    /// <summary>Available balance in minor units; changed only by atomic SQL increments, never read-modify-write.</summary>
+    /// <summary>Available balance in minor units; changed only by atomic SQL updates, never read-then-write.</summary>
     public long BalanceAvailable { get; set; }
 
     public Dictionary<string, string> Metadata { get; set; } = [];

@@ -12,7 +12,8 @@ internal static class ResourceRequests
     {
         var caller = context.GetApiCaller();
         return new ResourceScope(
-            caller.SpaceId ?? throw new InvalidOperationException("A Space-scoped endpoint was reached without a Space."),
+            caller.SpaceId
+            ?? throw new InvalidOperationException("A Space-scoped endpoint was reached without a Space."),
             caller.Mode);
     }
 
@@ -50,7 +51,9 @@ internal static class ResourceRequests
             }
 
             var body = await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted);
-            return body is null && !optional ? (null, BodyError("The request needs a JSON object body.")) : (body, null);
+            return body is null && !optional
+                ? (null, BodyError("The request needs a JSON object body."))
+                : (body, null);
         }
         catch (JsonException exception)
         {

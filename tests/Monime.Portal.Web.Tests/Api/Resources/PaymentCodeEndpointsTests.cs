@@ -14,7 +14,8 @@ public sealed class PaymentCodeEndpointsTests(ResourceApiFactory factory)
         var created = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            created.Add(await client.CreateIdAsync("/v1/payment-codes", new { name = $"Code {i}", amount = Amount(1000) }));
+            created.Add(await client.CreateIdAsync("/v1/payment-codes",
+                new { name = $"Code {i}", amount = Amount(1000) }));
         }
 
         var (_, first) = await client.GetJsonAsync("/v1/payment-codes?limit=2");

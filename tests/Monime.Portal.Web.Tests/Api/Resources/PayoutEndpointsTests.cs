@@ -13,7 +13,8 @@ public sealed class PayoutEndpointsTests(ResourceApiFactory factory)
     {
         using var client = Create(factory);
 
-        var (status, body) = await client.PostJsonAsync("/v1/payouts", new { amount = Amount(900), destination = s_momo });
+        var (status, body) = await client.PostJsonAsync("/v1/payouts",
+            new { amount = Amount(900), destination = s_momo });
 
         Assert.Equal(201, status);
         Assert.StartsWith("pot-", (string)body["result"]!["id"]!, StringComparison.Ordinal);
