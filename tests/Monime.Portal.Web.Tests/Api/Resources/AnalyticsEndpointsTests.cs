@@ -22,7 +22,8 @@ public sealed class AnalyticsEndpointsTests(ResourceApiFactory factory)
         await client.CreateIdAsync("/v1/payment-codes", new { name = "Open", amount = Amount(10) });
         await client.CreateIdAsync("/v1/payouts", new
         {
-            amount = Amount(700), destination = new { type = "bank", providerId = "b01", accountNumber = "0012345" },
+            amount = Amount(700),
+            destination = new { type = "bank", providerId = "b01", accountNumber = "0012345" },
         });
         await client.CreateIdAsync("/v1/customers", new { name = "Fatmata" });
         await live.CreateIdAsync("/v1/customers", new { name = "Live only" });
