@@ -5,6 +5,7 @@ using Monime.Portal.Audit;
 using Monime.Portal.Data;
 using Monime.Portal.Spaces;
 using Monime.Portal.Accounts;
+using Monime.Portal.Resources;
 using Monime.Portal.Tokens;
 using Monime.Portal.Usage;
 using Npgsql;
@@ -39,6 +40,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<MonimeerDirectory>();
         services.AddScoped<TokenCensus>();
         services.AddScoped<Seeding.DevelopmentSeeder>();
+        services.AddPortalResources();
         services.AddSingleton(TimeProvider.System);
 
         services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section));

@@ -1,5 +1,6 @@
 using Monime.Portal;
 using Monime.Portal.Web.Accounts;
+using Monime.Portal.Web.Api.Resources;
 using Monime.Portal.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ await app.PrepareDatabaseAsync();
 app.UsePortalPipeline();
 app.MapPortalHealth();
 app.MapRazorPages();
+app.MapResourceEndpoints();
 
 await app.RunAsync();
 

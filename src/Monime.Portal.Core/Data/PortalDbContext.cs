@@ -3,6 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Monime.Portal.Accounts;
 using Monime.Portal.Audit;
+using Monime.Portal.Customers;
+using Monime.Portal.FinancialAccounts;
+using Monime.Portal.PaymentCodes;
+using Monime.Portal.Payments;
+using Monime.Portal.Payouts;
 using Monime.Portal.Spaces;
 using Monime.Portal.Tokens;
 using Monime.Portal.Usage;
@@ -29,6 +34,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<TokenIp> TokenIps => Set<TokenIp>();
 
     public DbSet<Api.IdempotencyRecord> IdempotencyRecords => Set<Api.IdempotencyRecord>();
+
+    public DbSet<FinancialAccount> FinancialAccounts => Set<FinancialAccount>();
+
+    public DbSet<PaymentCode> PaymentCodes => Set<PaymentCode>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Payout> Payouts => Set<Payout>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
 
     // Shared by every instance, so a cookie or antiforgery token minted by one is read by the others.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,0 +1,3 @@
+namespace Monime.Portal.PaymentCodes;
+
+public sealed record PaymentCodeCustomer(string? Name);

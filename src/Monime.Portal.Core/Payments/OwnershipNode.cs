@@ -1,0 +1,3 @@
+namespace Monime.Portal.Payments;
+
+public sealed record OwnershipNode(string Type, string Id);

@@ -1,0 +1,3 @@
+namespace Monime.Portal.Payments;
+
+public sealed record PaymentChannel(string Type, string Provider, string? PhoneNumber);

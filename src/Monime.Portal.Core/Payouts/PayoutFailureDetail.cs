@@ -1,0 +1,3 @@
+namespace Monime.Portal.Payouts;
+
+public sealed record PayoutFailureDetail(string Code, string Message);

@@ -1,0 +1,3 @@
+namespace Monime.Portal.Payouts;
+
+public sealed record PayoutSource(string? FinancialAccountId, string? TransactionReference = null);
