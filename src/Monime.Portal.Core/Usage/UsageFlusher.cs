@@ -43,8 +43,9 @@ public sealed partial class UsageFlusher(
     {
         await base.StopAsync(cancellationToken);
 
-        // The host's shutdown timeout bounds this; the buffer is small, so one batch is quick.
-        await FlushAsync(cancellationToken);
+        // Not cancellable: the process is about to end, so a flush cut short would lose its batch for good.
+        // The command timeout still bounds it, and one batch is quick.
+        await FlushAsync(CancellationToken.None);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
