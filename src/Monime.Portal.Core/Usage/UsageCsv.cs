@@ -42,7 +42,8 @@ public static class UsageCsv
     public static string Cell(string value)
     {
         var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : safe;
     }
 

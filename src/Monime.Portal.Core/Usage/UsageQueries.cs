@@ -100,7 +100,7 @@ public sealed class UsageQueries(PortalDbContext db, TimeProvider clock, ILogger
             neverUsedCount);
     }
 
-    /// <summary>Every token the filter keeps with its totals over the period, busiest first, idle ones included.</summary>
+    /// <summary>Every token the filter keeps, with its totals over the period: busiest first, idle ones too.</summary>
     public async Task<IReadOnlyList<TokenUsageTotal>> TotalsAsync(
         PortalActor actor, UsageFilter filter, CancellationToken cancellationToken = default)
     {
@@ -197,7 +197,8 @@ public sealed class UsageQueries(PortalDbContext db, TimeProvider clock, ILogger
             .OrderBy(s => s.StatusClass, StringComparer.Ordinal),
     ];
 
-    private static TokenStatus TokenStatusOf(DateTimeOffset? revokedAt, DateTimeOffset? expiresAt, DateTimeOffset now) =>
+    private static TokenStatus TokenStatusOf(
+        DateTimeOffset? revokedAt, DateTimeOffset? expiresAt, DateTimeOffset now) =>
         revokedAt is not null ? TokenStatus.Revoked
         : expiresAt is { } expiry && expiry <= now ? TokenStatus.Expired
         : TokenStatus.Active;

@@ -29,7 +29,8 @@ public sealed class UsageQueriesTests(PortalAppFactory factory) : IClassFixture<
         calls.Add(UsageSeed.Call(token.Id, now, status: 500, endpoint: "POST /v1/payouts"));
 
         await factory.RecordAsync(calls);
-        var usage = await QueryAsync(Actor(owner), q => q.ForTokenAsync(Actor(owner), token.Id, UsagePeriod.Last24Hours));
+        var usage = await QueryAsync(Actor(owner),
+            q => q.ForTokenAsync(Actor(owner), token.Id, UsagePeriod.Last24Hours));
 
         Assert.NotNull(usage);
         Assert.Equal(152, usage.Calls);

@@ -67,7 +67,8 @@ public sealed class UsageBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
 
     private async Task<bool> WaitForChartAsync(string id)
     {
-        var handle = await Page.WaitForFunctionAsync(ChartDrawn, id, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        var handle = await Page.WaitForFunctionAsync(ChartDrawn, id,
+            new PageWaitForFunctionOptions { Timeout = 10_000 });
         return await handle.JsonValueAsync<bool>();
     }
 

@@ -5,7 +5,7 @@ using Monime.Portal.Web.Accounts;
 
 namespace Monime.Portal.Web.Pages.Admin;
 
-/// <summary>Every token of the organisation, with its owner; an admin may revoke any of them, giving a reason.</summary>
+/// <summary>Every token of the organisation, with its owner; an admin revokes any of them, with a reason.</summary>
 public sealed class TokensModel(TokenService tokens, PortalActorAccessor actors) : PageModel
 {
     [BindProperty(SupportsGet = true)]

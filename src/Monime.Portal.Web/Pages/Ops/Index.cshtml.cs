@@ -9,7 +9,7 @@ using Monime.Portal.Web.Accounts;
 
 namespace Monime.Portal.Web.Pages.Ops;
 
-/// <summary>Usage across the organisation. Read-only: the page has GET handlers only, so there is nothing to post.</summary>
+/// <summary>Usage across the organisation. Read-only: GET handlers only, so there is nothing to post.</summary>
 public sealed class IndexModel(
     UsageQueries usage, MonimeerAdministration administration, PortalActorAccessor actors, TimeProvider clock)
     : PageModel
