@@ -39,6 +39,9 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<MonimeerDirectory>();
         services.AddScoped<TokenCensus>();
+        services.AddScoped<UsageQueries>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<MonimeerAdministration>();
         services.AddScoped<Seeding.DevelopmentSeeder>();
         services.AddPortalResources();
         services.AddSingleton(TimeProvider.System);

@@ -11,10 +11,18 @@ public static class AuditActions
     public const string RolesChanged = "account.roles_changed";
     public const string MembershipChanged = "account.membership_changed";
     public const string AccountDisabled = "account.disabled";
+    public const string AccountEnabled = "account.enabled";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string TokenRotated = "token.rotated";
     public const string TokenGraceEnded = "token.grace_ended";
     public const string TokenNewIp = "token.new_ip";
     public const string ApiRefused = "api.refused";
+
+    /// <summary>Every action, for the audit log's filter.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SignedIn, SignInFailed, LockedOut, SignedUp, SignedOut, RolesChanged, MembershipChanged, AccountDisabled,
+        AccountEnabled, TokenCreated, TokenRevoked, TokenRotated, TokenGraceEnded, TokenNewIp, ApiRefused,
+    ];
 }

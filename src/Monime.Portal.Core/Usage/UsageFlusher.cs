@@ -26,10 +26,16 @@ public sealed partial class UsageFlusher(
             await writer.WriteAsync(batch, cancellationToken);
             LogFlushed(batch.Counts.Count, batch.Calls.Count);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
+            // A batch runs as one transaction, so a failed or cancelled write stored none of it: putting it
+            // back loses nothing and counts nothing twice. Dropping it on cancellation lost whole batches.
             buffer.Restore(batch);
             LogFlushFailed(exception, batch.Calls.Count);
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
         }
     }
 
@@ -37,18 +43,23 @@ public sealed partial class UsageFlusher(
     {
         await base.StopAsync(cancellationToken);
 
-        // The host's shutdown timeout bounds this; the buffer is small, so one batch is quick.
-        await FlushAsync(cancellationToken);
+        // Not cancellable: the process is about to end, so a flush cut short would lose its batch for good.
+        // The command timeout still bounds it, and one batch is quick.
+        await FlushAsync(CancellationToken.None);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.FlushIntervalSeconds), clock);
+        // The pause starts after each flush ends, so flushes are at least an interval apart even when one runs
+        // long: one batch per interval at most. A flush in progress is never cancelled by the stop; it finishes,
+        // and StopAsync then writes what came in meanwhile.
+        var interval = TimeSpan.FromSeconds(options.Value.FlushIntervalSeconds);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await FlushAsync(stoppingToken);
+                await Task.Delay(interval, clock, stoppingToken);
+                await FlushAsync(CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

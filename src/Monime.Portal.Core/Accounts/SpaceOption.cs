@@ -1,0 +1,3 @@
+namespace Monime.Portal.Accounts;
+
+public sealed record SpaceOption(string Id, string Name);
