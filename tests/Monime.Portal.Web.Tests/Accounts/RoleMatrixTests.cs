@@ -22,8 +22,9 @@ public sealed class RoleMatrixTests(PortalAppFactory factory)
 {
     private const string Developer = "Developer";
 
-    // Who may use each handler. Anonymous account pages are listed so the matrix stays complete, but their
-    // POSTs (sign-in, sign-up, sign-out) are not replayed: they change the session the test runs in.
+    // Who may use each handler. Account pages are listed so the matrix stays complete, but they are not replayed:
+    // they change the session the test runs in (sign-in, sign-out, two-factor). Token handlers are open to every
+    // signed-in person, who may act only on their own tokens: on a colleague's they answer 404 and change nothing.
     private static readonly Dictionary<string, Gate> s_matrix = new(StringComparer.Ordinal)
     {
         ["GET /Account/AccessDenied"] = Gate.Public,
@@ -34,10 +35,22 @@ public sealed class RoleMatrixTests(PortalAppFactory factory)
         ["POST /Account/Logout"] = Gate.Public,
         ["GET /Account/Register"] = Gate.Public,
         ["POST /Account/Register"] = Gate.Public,
+        ["GET /Account/LoginWith2fa"] = Gate.Public,
+        ["POST /Account/LoginWith2fa"] = Gate.Public,
+        ["GET /Account/TwoFactor"] = Gate.Public,
+        ["POST /Account/TwoFactor?handler=Enable"] = Gate.Public,
+        ["POST /Account/TwoFactor?handler=Disable"] = Gate.Public,
         ["GET /Error"] = Gate.Public,
         ["GET /Index"] = Gate.SignedIn,
         ["GET /Developer/Index"] = Gate.SignedIn,
         ["GET /Usage/Token"] = Gate.SignedIn,
+        ["GET /Tokens/Index"] = Gate.SignedIn,
+        ["GET /Tokens/Create"] = Gate.SignedIn,
+        ["POST /Tokens/Create"] = Gate.SignedIn,
+        ["GET /Tokens/Details"] = Gate.SignedIn,
+        ["POST /Tokens/Details?handler=Revoke"] = Gate.SignedIn,
+        ["POST /Tokens/Details?handler=Rotate"] = Gate.SignedIn,
+        ["POST /Tokens/Details?handler=EndGrace"] = Gate.SignedIn,
         ["GET /Ops/Index"] = Gate.UsageReader,
         ["GET /Ops/Index?handler=Csv"] = Gate.UsageReader,
         ["GET /Admin/Index"] = Gate.Admin,
@@ -115,7 +128,8 @@ public sealed class RoleMatrixTests(PortalAppFactory factory)
         var parts = handler.Split(' ', 2);
         var path = parts[1].Replace("/Index", "", StringComparison.Ordinal);
         path = path.Length == 0 || path[0] == '?' ? "/" + path : path;
-        path = path.Replace("/Usage/Token", $"/Usage/Token/{tokenId}", StringComparison.Ordinal);
+        path = path.Replace("/Usage/Token", $"/Usage/Token/{tokenId}", StringComparison.Ordinal)
+            .Replace("/Tokens/Details", $"/Tokens/{tokenId}", StringComparison.Ordinal);
         if (parts[0] == "GET")
         {
             return await client.GetAsync(path);

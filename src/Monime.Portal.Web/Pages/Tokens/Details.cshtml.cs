@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monime.Portal.Audit;
 using Monime.Portal.Spaces;
 using Monime.Portal.Tokens;
+using Monime.Portal.Usage;
 using Monime.Portal.Web.Accounts;
 
 namespace Monime.Portal.Web.Pages.Tokens;
@@ -14,6 +15,7 @@ namespace Monime.Portal.Web.Pages.Tokens;
 public sealed class DetailsModel(
     TokenService tokens,
     AuditQueries auditQueries,
+    UsageQueries usageQueries,
     SpaceService spaces,
     PortalActorAccessor actors,
     TimeProvider clock) : PageModel
@@ -44,6 +46,11 @@ public sealed class DetailsModel(
     public string? SpaceName { get; private set; }
 
     public IReadOnlyList<AuditEvent> History { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public UsagePeriod Period { get; set; }
+
+    public TokenUsageView? Usage { get; private set; }
 
     public RevealedSecret? Secret { get; private set; }
 
@@ -147,6 +154,7 @@ public sealed class DetailsModel(
         InGrace = token.IsInGracePeriod(now);
         CanEndGrace = IsOwner && InGrace;
         History = await auditQueries.ForTokenAsync(token.Id, cancellationToken: cancellationToken);
+        Usage = await usageQueries.ForTokenAsync(actor, token.Id, Period, cancellationToken);
         if (token.WhitelistedSpaceId is { } spaceId)
         {
             var memberOf = await spaces.ListForMemberAsync(token.OwnerId, cancellationToken);
