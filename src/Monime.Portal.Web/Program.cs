@@ -1,5 +1,6 @@
 using Monime.Portal;
 using Monime.Portal.Web.Accounts;
+using Monime.Portal.Web.Api;
 using Monime.Portal.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddPortalLogging();
 builder.Services.AddPortalCore(builder.Configuration);
 builder.Services.AddPortalIdentity(builder.Configuration);
 builder.Services.AddPortalWeb(builder.Configuration);
+builder.Services.AddPortalApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ if (await app.RunCommandAsync(args))
 await app.PrepareDatabaseAsync();
 
 app.UsePortalPipeline();
+app.UsePortalApi();
 app.MapPortalHealth();
 app.MapRazorPages();
 

@@ -25,13 +25,24 @@ public sealed class TokenVerifier(
     IOptions<ApiOptions> options,
     ILogger<TokenVerifier> logger) : IDisposable
 {
+    private static readonly TimeSpan s_knownSecretLife = TimeSpan.FromMinutes(10);
+
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _evictions = new(StringComparer.Ordinal);
+
     private CancellationTokenSource _everything = new();
 
     private TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, options.Value.VerificationCacheSeconds));
 
-    /// <summary>True when this presented token is remembered as verified, so no hashing would be needed.</summary>
-    public bool IsCached(ParsedToken presented) => cache.TryGetValue(KeyOf(presented), out _);
+    /// <summary>
+    /// True when this exact secret was verified for this token in the last ten minutes and the token has not
+    /// changed since. Such a caller is let past the per-address failure throttle: a flood of bad tokens from a
+    /// shared address (a NAT, a proxy) must not lock out a program that holds a good one.
+    /// </summary>
+    public bool IsKnownSecret(ParsedToken presented)
+    {
+        var key = KeyOf(presented);
+        return cache.TryGetValue(key, out _) || cache.TryGetValue(new KnownSecretKey(key), out _);
+    }
 
     public async Task<TokenVerification> VerifyAsync(ParsedToken presented, CancellationToken cancellationToken)
     {
@@ -81,6 +92,9 @@ public sealed class TokenVerifier(
             cache.Set(key, stored.Token, entry);
         }
 
+        cache.Set(new KnownSecretKey(key), true, new MemoryCacheEntryOptions { SlidingExpiration = s_knownSecretLife }
+            .AddExpirationToken(new CancellationChangeToken(evicted))
+            .AddExpirationToken(new CancellationChangeToken(everything)));
         return Judge(stored.Token, presented);
     }
 
@@ -223,6 +237,8 @@ public sealed class TokenVerifier(
         new(presented.LookupId, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presented.Secret))));
 
     private sealed record CacheKey(string LookupId, string SecretDigest);
+
+    private sealed record KnownSecretKey(CacheKey Key);
 
     private sealed record RoleKey(string OwnerId, string SpaceId);
 

@@ -1,0 +1,31 @@
+using Monime.Portal.Api;
+
+namespace Monime.Portal.Web.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>The bearer-token API: verification (Core), the HTTP pipeline, rate limits and the OpenAPI document.</summary>
+    public static IServiceCollection AddPortalApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPortalTokenVerification(configuration);
+        services.AddSingleton<ApiTokenRateLimiter>();
+        services.AddSingleton<ApiAuthenticator>();
+        services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
+        return services;
+    }
+
+    /// <summary>
+    /// Puts the API pipeline in front of every endpoint under <c>/v1</c> (after routing, so each endpoint's
+    /// permission is known) and maps the endpoints the pipeline owns and the OpenAPI document. Pages keep
+    /// cookie authentication; nothing under <c>/v1</c> looks at cookies.
+    /// </summary>
+    public static WebApplication UsePortalApi(this WebApplication app)
+    {
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase),
+            api => api.UseMiddleware<ApiMiddleware>());
+        app.MapApiSelfEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        return app;
+    }
+}
