@@ -25,6 +25,11 @@ public static class ApiServiceCollectionExtensions
             context => context.Request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase),
             api => api.UseMiddleware<ApiMiddleware>());
         app.MapApiSelfEndpoints();
+        foreach (var source in app.Services.GetServices<IApiEndpointSource>())
+        {
+            source.Map(app);
+        }
+
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
