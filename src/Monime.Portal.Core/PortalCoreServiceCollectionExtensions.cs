@@ -6,6 +6,8 @@ using Monime.Portal.Data;
 using Monime.Portal.Spaces;
 using Monime.Portal.Accounts;
 using Monime.Portal.Tokens;
+using Monime.Portal.Usage;
+using Npgsql;
 
 namespace Monime.Portal;
 
@@ -18,9 +20,13 @@ public static class PortalCoreServiceCollectionExtensions
             ?? throw new InvalidOperationException(
                 $"Set ConnectionStrings:{DatabaseOptions.ConnectionStringName} to the PostgreSQL database.");
 
+        // One data source (connection pool) for EF Core and for the raw batches of the usage writer.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+
         // Retries cover a dropped connection; creates stay safe to retry because each carries a unique nonce.
-        services.AddDbContext<PortalDbContext>(options => options.UseNpgsql(connectionString, npgsql =>
-            npgsql.EnableRetryOnFailure(maxRetryCount: 3, TimeSpan.FromSeconds(2), errorCodesToAdd: null)));
+        services.AddDbContext<PortalDbContext>((provider, options) => options.UseNpgsql(
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3, TimeSpan.FromSeconds(2), errorCodesToAdd: null)));
 
         services.AddOptions<Argon2Options>().Bind(configuration.GetSection(Argon2Options.Section));
         services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.Section));
@@ -30,9 +36,16 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<SpaceService>();
         services.AddScoped<AccountService>();
         services.AddScoped<MonimeerDirectory>();
-        services.AddScoped<Usage.TokenCensus>();
+        services.AddScoped<TokenCensus>();
         services.AddScoped<Seeding.DevelopmentSeeder>();
         services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.Section));
+        services.AddSingleton<UsageBuffer>();
+        services.AddSingleton<IUsageRecorder>(provider => provider.GetRequiredService<UsageBuffer>());
+        services.AddSingleton<UsageWriter>();
+        services.AddSingleton<UsageFlusher>();
+        services.AddHostedService(provider => provider.GetRequiredService<UsageFlusher>());
         return services;
     }
 }

@@ -77,6 +77,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+
+        // Every test client shares one address, so the per-address sign-in limit is lifted unless a test sets it.
+        builder.UseSetting("AccountSecurity:SignInRequestsPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -26,6 +26,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<TokenRequestRecord> TokenRequestRecords => Set<TokenRequestRecord>();
 
+    public DbSet<TokenIp> TokenIps => Set<TokenIp>();
+
     public DbSet<Api.IdempotencyRecord> IdempotencyRecords => Set<Api.IdempotencyRecord>();
 
     // Shared by every instance, so a cookie or antiforgery token minted by one is read by the others.

@@ -58,6 +58,7 @@ public static class IdentityExtensions
             .AddPolicy(PortalPolicies.UsageReader, policy => policy.RequireRole(PortalRoles.Ops, PortalRoles.Admin));
 
         services.AddScoped<PortalActorAccessor>();
+        services.AddSignInThrottling(configuration);
         return services;
     }
 }

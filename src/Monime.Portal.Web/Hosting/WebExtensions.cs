@@ -1,8 +1,10 @@
 using System.Net;
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Monime.Portal.Accounts;
+using Monime.Portal.Data;
 using Serilog;
 
 namespace Monime.Portal.Web.Hosting;
@@ -12,6 +14,11 @@ public static class WebExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
+
+        // Keys in PostgreSQL: every instance reads the cookies and antiforgery tokens that another one issued.
+        services.AddDataProtection()
+            .SetApplicationName("monime-portal")
+            .PersistKeysToDbContext<PortalDbContext>();
         services.AddProblemDetails();
         services.AddRazorPages(options =>
         {
@@ -71,6 +78,7 @@ public static class WebExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 }

@@ -521,6 +521,23 @@ namespace Monime.Portal.Data.Migrations
                     b.ToTable("AccessTokens");
                 });
 
+            modelBuilder.Entity("Monime.Portal.Usage.TokenIp", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TokenId", "Ip");
+
+                    b.ToTable("TokenIps");
+                });
+
             modelBuilder.Entity("Monime.Portal.Usage.TokenRequestRecord", b =>
                 {
                     b.Property<long>("Id")

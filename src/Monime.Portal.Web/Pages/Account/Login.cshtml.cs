@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Monime.Portal.Accounts;
 using Monime.Portal.Audit;
 using Monime.Portal.Data;
@@ -9,6 +10,7 @@ using Monime.Portal.Web.Accounts;
 
 namespace Monime.Portal.Web.Pages.Account;
 
+[EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class LoginModel(
     SignInManager<Monimeer> signIn, PortalDbContext db, AuditTrail audit, ILogger<LoginModel> logger) : PageModel
 {

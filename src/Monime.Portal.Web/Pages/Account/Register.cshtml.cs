@@ -2,12 +2,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Monime.Portal.Accounts;
 using Monime.Portal.Tokens;
 using Monime.Portal.Web.Accounts;
 
 namespace Monime.Portal.Web.Pages.Account;
 
+[EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class RegisterModel(
     AccountService accounts, SignInManager<Monimeer> signIn, ILogger<RegisterModel> logger) : PageModel
 {
