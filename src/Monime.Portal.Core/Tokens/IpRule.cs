@@ -120,7 +120,9 @@ public sealed partial class IpRule
             return false;
         }
 
-        if (!IPAddress.TryParse(text, out var parsed) || parsed.ScopeId != 0)
+        // ScopeId throws for IPv4 addresses, so it is read only for IPv6 ones.
+        if (!IPAddress.TryParse(text, out var parsed)
+            || (parsed.AddressFamily == AddressFamily.InterNetworkV6 && parsed.ScopeId != 0))
         {
             return false;
         }

@@ -20,7 +20,7 @@ public sealed class ApiMiddleware(
     RequestDelegate next,
     ApiAuthenticator authenticator,
     IdempotencyStore idempotency,
-    IEnumerable<IUsageRecorder> recorders,
+    IUsageRecorder recorder,
     TimeProvider clock,
     IOptions<ApiOptions> options,
     ILogger<ApiMiddleware> logger)
@@ -56,6 +56,14 @@ public sealed class ApiMiddleware(
         {
             await ApiResults.WriteErrorAsync(context, StatusCodes.Status404NotFound, ApiReasons.NotFound,
                 "No such API endpoint.");
+            return;
+        }
+
+        // Routing answers a known path with the wrong method through an endpoint of its own (405), which
+        // needs no token; it only needs the envelope.
+        if (endpoint is not RouteEndpoint)
+        {
+            await RunEndpointAsync(context, call);
             return;
         }
 
@@ -362,10 +370,7 @@ public sealed class ApiMiddleware(
             context.Response.StatusCode, ApiAuthenticator.ClientAddress(context)?.ToString(),
             (int)Math.Min(int.MaxValue, duration.TotalMilliseconds), call.RequestId, call.SpaceId,
             call.RefusalReason, call.Permission);
-        foreach (var recorder in recorders)
-        {
-            recorder.Record(apiCall);
-        }
+        recorder.Record(apiCall);
     }
 
     /// <summary>The route template, never the raw path, so usage counters do not grow with every id.</summary>

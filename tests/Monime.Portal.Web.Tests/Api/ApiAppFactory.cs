@@ -29,7 +29,11 @@ public class ApiAppFactory : PortalAppFactory
         {
             services.AddSingleton<IStartupFilter, TestPeerAddressStartupFilter>();
             services.AddSingleton<IApiEndpointSource, TestApiEndpoints>();
-            services.AddSingleton<IUsageRecorder>(Usage);
+            services.AddSingleton<IUsageRecorder>(provider =>
+            {
+                Usage.Inner = provider.GetRequiredService<UsageBuffer>();
+                return Usage;
+            });
         });
     }
 }

@@ -24,6 +24,11 @@ internal static class ApiTestTokens
             Services = ["payments", "analytics"],
         };
         configure?.Invoke(input);
+        if (input.Mode == TokenMode.Test)
+        {
+            input.Expiry = TokenExpiry.TwoMonths;
+        }
+
         return await factory.WithServicesAsync(async services =>
         {
             var actor = new PortalActor(user.Id, user.OrganizationId, false, false, "127.0.0.1");
