@@ -18,7 +18,4 @@ internal static partial class ApiLog
 
     [LoggerMessage(3003, LogLevel.Debug, "Idempotency key replayed for token {TokenId} ({Status})")]
     public static partial void Replayed(ILogger logger, Guid tokenId, int status);
-
-    [LoggerMessage(3004, LogLevel.Warning, "Argon2id evaluations so far: {Evaluations}")]
-    public static partial void Argon2Evaluations(ILogger logger, long evaluations);
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using Monime.Portal.Api;
+using Monime.Portal.Tokens;
 
 namespace Monime.Portal.Web.Api;
 
@@ -31,6 +33,19 @@ public static class ApiServiceCollectionExtensions
         }
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        // Benchmarks read how many Argon2id computations a run cost. Development only and loopback only:
+        // the count says nothing secret, but production has no need to expose internals.
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapGet("/diagnostics/argon2", (HttpContext context, Argon2SecretHasher hasher) =>
+                    context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+                        ? Results.Json(new { evaluations = hasher.Evaluations })
+                        : Results.NotFound())
+                .AllowAnonymous()
+                .ExcludeFromDescription();
+        }
+
         return app;
     }
 }
