@@ -6,18 +6,22 @@ namespace Monime.Portal.Tokens;
 
 /// <summary>
 /// Holds one dedicated connection with <c>LISTEN monime_token_changed</c> and evicts tokens changed on any
-/// instance. After losing the connection it clears the whole verification cache, because notifications sent
-/// meanwhile are gone, and reconnects with a doubling backoff capped at 30 seconds.
+/// instance. It reconnects after losing the connection, with a doubling backoff capped at 30 seconds, and once
+/// listening again clears the whole verification cache, because notifications sent meanwhile are gone. The cache
+/// is kept during the outage itself: nothing can be revoked while the database is away, and cached tokens keep
+/// serving endpoints that do not need it.
 /// </summary>
 public sealed class TokenChangeListener(
     TokenDataSource database, TokenVerifier verifier, TimeProvider clock, ILogger<TokenChangeListener> logger)
     : BackgroundService
 {
     private static readonly TimeSpan s_maxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_probeInterval = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromMilliseconds(250);
+        var missedNotifications = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -34,11 +38,22 @@ public sealed class TokenChangeListener(
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                if (missedNotifications)
+                {
+                    verifier.EvictAll();
+                    missedNotifications = false;
+                }
+
                 VerifierLog.Listening(logger);
                 backoff = TimeSpan.FromMilliseconds(250);
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    // A connection cut without a reset never wakes WaitAsync; a periodic query finds it dead.
+                    if (!await connection.WaitAsync(s_probeInterval, stoppingToken))
+                    {
+                        await using var probe = new NpgsqlCommand("SELECT 1", connection);
+                        await probe.ExecuteNonQueryAsync(stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,7 +62,7 @@ public sealed class TokenChangeListener(
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException or IOException)
             {
-                verifier.EvictAll();
+                missedNotifications = true;
                 VerifierLog.ListenerLost(logger, backoff.TotalSeconds, exception);
                 await Task.Delay(backoff, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 backoff = backoff * 2 > s_maxBackoff ? s_maxBackoff : backoff * 2;

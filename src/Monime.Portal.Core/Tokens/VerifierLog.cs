@@ -18,7 +18,7 @@ internal static partial class VerifierLog
     public static partial void Listening(ILogger logger);
 
     [LoggerMessage(3111, LogLevel.Warning,
-        "Lost the token-change listener connection; cache cleared, retrying in {DelaySeconds} s")]
+        "Lost the token-change listener connection; retrying in {DelaySeconds} s, cache cleared once back")]
     public static partial void ListenerLost(ILogger logger, double delaySeconds, Exception exception);
 
     [LoggerMessage(3112, LogLevel.Debug, "Token {LookupId} changed; its cached verifications were evicted")]
