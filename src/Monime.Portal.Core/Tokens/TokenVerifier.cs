@@ -28,6 +28,7 @@ public sealed class TokenVerifier(
     private static readonly TimeSpan s_knownSecretLife = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _evictions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CacheKey, Lazy<Task<TokenVerification>>> _inFlight = new();
 
     private CancellationTokenSource _everything = new();
 
@@ -52,6 +53,24 @@ public sealed class TokenVerifier(
             return Judge(remembered, presented);
         }
 
+        // When a busy token's entry expires, every request in flight misses at once; they share one
+        // verification instead of each paying for Argon2id. The shared work does not take any one caller's
+        // cancellation, so a caller that gives up does not fail the others.
+        var shared = _inFlight.GetOrAdd(key, _ => new Lazy<Task<TokenVerification>>(
+            () => LoadAndVerifyAsync(presented, key, CancellationToken.None)));
+        try
+        {
+            return await shared.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _inFlight.TryRemove(new KeyValuePair<CacheKey, Lazy<Task<TokenVerification>>>(key, shared));
+        }
+    }
+
+    private async Task<TokenVerification> LoadAndVerifyAsync(
+        ParsedToken presented, CacheKey key, CancellationToken cancellationToken)
+    {
         // Taken before the read: a revocation that commits while this request is reading makes the entry
         // below expire at once instead of outliving the revocation for a whole lifetime.
         var evicted = EvictionTokenFor(presented.LookupId);
