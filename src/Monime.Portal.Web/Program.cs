@@ -1,5 +1,6 @@
 using Monime.Portal;
 using Monime.Portal.Web.Accounts;
+using Monime.Portal.Web.Api;
 using Monime.Portal.Web.Api.Resources;
 using Monime.Portal.Web.Hosting;
 
@@ -9,6 +10,7 @@ builder.AddPortalLogging();
 builder.Services.AddPortalCore(builder.Configuration);
 builder.Services.AddPortalIdentity(builder.Configuration);
 builder.Services.AddPortalWeb(builder.Configuration);
+builder.Services.AddPortalApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ if (await app.RunCommandAsync(args))
 await app.PrepareDatabaseAsync();
 
 app.UsePortalPipeline();
+app.UsePortalApi();
 app.MapPortalHealth();
 app.MapRazorPages();
 app.MapResourceEndpoints();

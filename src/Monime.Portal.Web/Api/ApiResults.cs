@@ -1,25 +1,34 @@
 namespace Monime.Portal.Web.Api;
 
-/// <summary>Monime's answer envelope: every answer, errors and deletes included, carries a JSON body.</summary>
+/// <summary>
+/// The only way API answers are written, by the pipeline and the resource handlers alike, so that every answer
+/// under <c>/v1</c> has the same envelope.
+/// </summary>
 public static class ApiResults
 {
-    public static IResult Ok(object? result, int status = 200) =>
-        Results.Json(new { success = true, messages = Array.Empty<string>(), result }, statusCode: status);
+    private static readonly IReadOnlyList<string> s_noMessages = [];
+    private static readonly IReadOnlyList<object> s_noDetails = [];
+
+    public static IResult Ok(object? result, int status = StatusCodes.Status200OK) =>
+        Results.Json(new ApiSuccessEnvelope(true, s_noMessages, result), ApiJson.Options, statusCode: status);
 
     public static IResult List<T>(IReadOnlyList<T> items, string? next) =>
-        Results.Json(new
-        {
-            success = true,
-            messages = Array.Empty<string>(),
-            result = items,
-            pagination = new { count = items.Count, next },
-        });
+        Results.Json(
+            new ApiListEnvelope<T>(true, s_noMessages, items, new ApiPagination(items.Count, next)),
+            ApiJson.Options);
 
     public static IResult Error(int status, string reason, string message, IReadOnlyList<object>? details = null) =>
-        Results.Json(new
-        {
-            success = false,
-            messages = Array.Empty<string>(),
-            error = new { code = status, reason, message, details = details ?? [] },
-        }, statusCode: status);
+        Results.Json(ErrorEnvelope(status, reason, message, details), ApiJson.Options, statusCode: status);
+
+    internal static ApiErrorEnvelope ErrorEnvelope(
+        int status, string reason, string message, IReadOnlyList<object>? details = null) =>
+        new(false, s_noMessages, new ApiError(status, reason, message, details ?? s_noDetails));
+
+    /// <summary>Writes an error envelope straight to the response, for the pipeline that runs before any endpoint.</summary>
+    internal static Task WriteErrorAsync(HttpContext context, int status, string reason, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(ErrorEnvelope(status, reason, message), ApiJson.Options,
+            contentType: "application/json; charset=utf-8", context.RequestAborted);
+    }
 }

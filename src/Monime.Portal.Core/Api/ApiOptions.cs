@@ -1,0 +1,25 @@
+namespace Monime.Portal.Api;
+
+/// <summary>Settings of the bearer-token API, bound from the <c>Api</c> section.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>
+    /// How long a verified token is remembered. Revocation on this instance and, through NOTIFY, on the others
+    /// evicts it at once; the lifetime bounds staleness only when a notification is lost (and the listener's
+    /// reconnect clears everything then), and bounds how late a demotion in a Space reaches a busy token.
+    /// </summary>
+    public int VerificationCacheSeconds { get; set; } = 30;
+
+    /// <summary>Wrong secrets for one token, per minute, before further attempts are refused unhashed.</summary>
+    public int FailuresPerTokenPerMinute { get; set; } = 10;
+
+    /// <summary>Failed authentications from one client address, per minute, before cache misses are refused.</summary>
+    public int FailuresPerIpPerMinute { get; set; } = 30;
+
+    /// <summary>Largest request body an API call may carry; bigger ones are answered 413 unread.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    public ApiRateLimitOptions RateLimits { get; set; } = new();
+}

@@ -1,0 +1,20 @@
+namespace Monime.Portal.Tokens;
+
+/// <summary>
+/// Why a presented token was or was not accepted. <see cref="Unknown"/> and <see cref="WrongSecret"/> look the
+/// same to the caller; they are told apart only inside the portal (usage, throttling, "why refused").
+/// </summary>
+public enum TokenVerificationOutcome
+{
+    Verified = 0,
+    Unknown = 1,
+    WrongSecret = 2,
+    Revoked = 3,
+    Expired = 4,
+
+    /// <summary>The token's prefix names one mode and its row the other: a forged or corrupted token.</summary>
+    ModeMismatch = 5,
+
+    /// <summary>The database could not be asked; the token is neither accepted nor refused.</summary>
+    Unavailable = 6,
+}

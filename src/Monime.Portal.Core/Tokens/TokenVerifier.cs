@@ -1,0 +1,265 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Monime.Portal.Api;
+using Monime.Portal.Spaces;
+using Npgsql;
+
+namespace Monime.Portal.Tokens;
+
+/// <summary>
+/// Checks a presented token against its row without any HTTP in sight: one indexed read by lookup id, then
+/// Argon2id on the secret. A verified token is remembered under its lookup id and a SHA-256 of the presented
+/// secret (never the secret), so a busy token costs one Argon2id per cache lifetime; the entry holds settings
+/// and dates, so expiry and revocation are still judged on every call. Revocation evicts at once.
+/// </summary>
+public sealed class TokenVerifier(
+    TokenDataSource database,
+    Argon2SecretHasher hasher,
+    IMemoryCache cache,
+    TimeProvider clock,
+    IOptions<ApiOptions> options,
+    ILogger<TokenVerifier> logger) : IDisposable
+{
+    private static readonly TimeSpan s_knownSecretLife = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _evictions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CacheKey, Lazy<Task<TokenVerification>>> _inFlight = new();
+
+    private CancellationTokenSource _everything = new();
+
+    private TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, options.Value.VerificationCacheSeconds));
+
+    /// <summary>
+    /// True when this exact secret was verified for this token in the last ten minutes and the token has not
+    /// changed since. Such a caller is let past the per-address failure throttle: a flood of bad tokens from a
+    /// shared address (a NAT, a proxy) must not lock out a program that holds a good one.
+    /// </summary>
+    public bool IsKnownSecret(ParsedToken presented)
+    {
+        var key = KeyOf(presented);
+        return cache.TryGetValue(key, out _) || cache.TryGetValue(new KnownSecretKey(key), out _);
+    }
+
+    public async Task<TokenVerification> VerifyAsync(ParsedToken presented, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(presented);
+        if (cache.TryGetValue(key, out VerifiedToken? remembered) && remembered is not null)
+        {
+            return Judge(remembered, presented);
+        }
+
+        // When a busy token's entry expires, every request in flight misses at once; they share one
+        // verification instead of each paying for Argon2id. The shared work does not take any one caller's
+        // cancellation, so a caller that gives up does not fail the others.
+        var shared = _inFlight.GetOrAdd(key, _ => new Lazy<Task<TokenVerification>>(
+            () => LoadAndVerifyAsync(presented, key, CancellationToken.None)));
+        try
+        {
+            return await shared.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _inFlight.TryRemove(new KeyValuePair<CacheKey, Lazy<Task<TokenVerification>>>(key, shared));
+        }
+    }
+
+    private async Task<TokenVerification> LoadAndVerifyAsync(
+        ParsedToken presented, CacheKey key, CancellationToken cancellationToken)
+    {
+        // Taken before the read: a revocation that commits while this request is reading makes the entry
+        // below expire at once instead of outliving the revocation for a whole lifetime.
+        var evicted = EvictionTokenFor(presented.LookupId);
+        var everything = _everything.Token;
+
+        StoredToken? stored;
+        try
+        {
+            stored = await LoadAsync(presented.LookupId, cancellationToken);
+        }
+        catch (Exception exception) when (IsDatabaseFailure(exception, cancellationToken))
+        {
+            VerifierLog.DatabaseUnavailable(logger, exception);
+            return TokenVerification.Unavailable;
+        }
+
+        if (stored is null)
+        {
+            return TokenVerification.Unknown;
+        }
+
+        var outcome = await hasher.VerifyAsync(presented.Secret, stored.SecretHash, cancellationToken);
+        if (outcome == SecretVerification.Failed)
+        {
+            return new TokenVerification(TokenVerificationOutcome.WrongSecret, null, stored.Token.Id);
+        }
+
+        if (outcome == SecretVerification.SucceededRehashNeeded)
+        {
+            await RehashAsync(stored, presented.Secret, cancellationToken);
+        }
+
+        var entry = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }
+            .AddExpirationToken(new CancellationChangeToken(evicted))
+            .AddExpirationToken(new CancellationChangeToken(everything));
+        if (Lifetime > TimeSpan.Zero)
+        {
+            cache.Set(key, stored.Token, entry);
+        }
+
+        cache.Set(new KnownSecretKey(key), true, new MemoryCacheEntryOptions { SlidingExpiration = s_knownSecretLife }
+            .AddExpirationToken(new CancellationChangeToken(evicted))
+            .AddExpirationToken(new CancellationChangeToken(everything)));
+        return Judge(stored.Token, presented);
+    }
+
+    /// <summary>The owner's role in a Space, remembered for the cache lifetime like the token itself.</summary>
+    public async Task<SpaceRoleLookup> SpaceRoleOfAsync(
+        string ownerId, string spaceId, CancellationToken cancellationToken)
+    {
+        var key = new RoleKey(ownerId, spaceId);
+        if (cache.TryGetValue(key, out SpaceRoleLookup? remembered) && remembered is not null)
+        {
+            return remembered;
+        }
+
+        var everything = _everything.Token;
+        SpaceRoleLookup found;
+        try
+        {
+            await using var command = database.DataSource.CreateCommand(
+                """SELECT "Role" FROM "SpaceMemberships" WHERE "MonimeerId" = $1 AND "SpaceId" = $2""");
+            command.Parameters.Add(new NpgsqlParameter { Value = ownerId });
+            command.Parameters.Add(new NpgsqlParameter { Value = spaceId });
+            var role = await command.ExecuteScalarAsync(cancellationToken) as string;
+            found = new SpaceRoleLookup(true, Enum.TryParse<SpaceRole>(role, out var parsed) ? parsed : null);
+        }
+        catch (Exception exception) when (IsDatabaseFailure(exception, cancellationToken))
+        {
+            VerifierLog.DatabaseUnavailable(logger, exception);
+            return SpaceRoleLookup.Unavailable;
+        }
+
+        if (Lifetime > TimeSpan.Zero)
+        {
+            cache.Set(key, found, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }
+                .AddExpirationToken(new CancellationChangeToken(everything)));
+        }
+
+        return found;
+    }
+
+    /// <summary>Forgets every remembered verification of one token: called after it was revoked or rotated.</summary>
+    public void Evict(string lookupId)
+    {
+        if (_evictions.TryRemove(lookupId, out var source))
+        {
+            // Not disposed: a request in flight may still be reading its token; without a timer, GC suffices.
+            source.Cancel();
+        }
+    }
+
+    /// <summary>Forgets everything: when change notifications may have been missed, nothing remembered is trusted.</summary>
+    public void EvictAll()
+    {
+        var previous = Interlocked.Exchange(ref _everything, new CancellationTokenSource());
+        previous.Cancel();
+        foreach (var lookupId in _evictions.Keys)
+        {
+            Evict(lookupId);
+        }
+    }
+
+    public void Dispose()
+    {
+        _everything.Dispose();
+        foreach (var source in _evictions.Values)
+        {
+            source.Dispose();
+        }
+    }
+
+    internal static bool IsDatabaseFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is NpgsqlException or TimeoutException
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private TokenVerification Judge(VerifiedToken token, ParsedToken presented)
+    {
+        var outcome = token.Mode != presented.Mode ? TokenVerificationOutcome.ModeMismatch
+            : token.StatusAt(clock.GetUtcNow()) switch
+            {
+                TokenStatus.Revoked => TokenVerificationOutcome.Revoked,
+                TokenStatus.Expired => TokenVerificationOutcome.Expired,
+                _ => TokenVerificationOutcome.Verified,
+            };
+        return new TokenVerification(outcome, token, token.Id);
+    }
+
+    private CancellationToken EvictionTokenFor(string lookupId) =>
+        _evictions.GetOrAdd(lookupId, _ => new CancellationTokenSource()).Token;
+
+    private async Task<StoredToken?> LoadAsync(string lookupId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            """
+            SELECT "Id", "SecretHash", "Mode", "OwnerId", "OrganizationId", "ApiRelease", "ExpiresAt", "RevokedAt",
+                   "WhitelistedSpaceId", "IpWhitelist", "Permissions"
+            FROM "AccessTokens" WHERE "LookupId" = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = lookupId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var token = new VerifiedToken(
+            reader.GetGuid(0),
+            lookupId,
+            Enum.Parse<TokenMode>(reader.GetString(2)),
+            reader.GetString(3),
+            reader.GetGuid(4),
+            reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+            reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+            reader.IsDBNull(8) ? null : reader.GetString(8),
+            reader.GetFieldValue<string[]>(9),
+            reader.GetFieldValue<string[]>(10).ToHashSet(StringComparer.Ordinal));
+        return new StoredToken(token, reader.GetString(1));
+    }
+
+    /// <summary>Upgrades a hash made with weaker parameters; a failure here only postpones it to the next use.</summary>
+    private async Task RehashAsync(StoredToken stored, string secret, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var fresh = await hasher.HashAsync(secret, cancellationToken);
+            await using var command = database.DataSource.CreateCommand(
+                """UPDATE "AccessTokens" SET "SecretHash" = $1 WHERE "Id" = $2 AND "SecretHash" = $3""");
+            command.Parameters.Add(new NpgsqlParameter { Value = fresh });
+            command.Parameters.Add(new NpgsqlParameter { Value = stored.Token.Id });
+            command.Parameters.Add(new NpgsqlParameter { Value = stored.SecretHash });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            VerifierLog.Rehashed(logger, stored.Token.Id);
+        }
+        catch (Exception exception) when (IsDatabaseFailure(exception, cancellationToken))
+        {
+            VerifierLog.RehashFailed(logger, stored.Token.Id, exception);
+        }
+    }
+
+    private static CacheKey KeyOf(ParsedToken presented) =>
+        new(presented.LookupId, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presented.Secret))));
+
+    private sealed record CacheKey(string LookupId, string SecretDigest);
+
+    private sealed record KnownSecretKey(CacheKey Key);
+
+    private sealed record RoleKey(string OwnerId, string SpaceId);
+
+    private sealed record StoredToken(VerifiedToken Token, string SecretHash);
+}

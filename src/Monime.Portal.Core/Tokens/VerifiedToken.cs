@@ -1,0 +1,32 @@
+using System.Net;
+
+namespace Monime.Portal.Tokens;
+
+/// <summary>
+/// What the API needs of a token whose secret was checked: its settings and status dates, never its hash.
+/// This is what the verification cache holds, so expiry and revocation are still judged on every call.
+/// </summary>
+public sealed record VerifiedToken(
+    Guid Id,
+    string LookupId,
+    TokenMode Mode,
+    string OwnerId,
+    Guid OrganizationId,
+    string ApiRelease,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? RevokedAt,
+    string? WhitelistedSpaceId,
+    IReadOnlyList<string> IpWhitelist,
+    IReadOnlySet<string> Permissions)
+{
+    public string Masked => TokenFormat.Mask(Mode, LookupId);
+
+    public TokenStatus StatusAt(DateTimeOffset now) =>
+        RevokedAt is not null ? TokenStatus.Revoked
+        : ExpiresAt is { } expiresAt && expiresAt <= now ? TokenStatus.Expired
+        : TokenStatus.Active;
+
+    /// <summary>An empty whitelist allows every address; otherwise the address must fall in one entry.</summary>
+    public bool AllowsAddress(IPAddress? address) =>
+        IpWhitelist.Count == 0 || (address is not null && IpRule.AnyContains(IpWhitelist, address));
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using Monime.Portal.Spaces;
+using Monime.Portal.Tokens;
+
+namespace Monime.Portal.Web.Api;
+
+/// <summary>
+/// Decides whether an API call may reach its endpoint. The checks run in this fixed order, and the first
+/// that fails answers:
+/// <list type="number">
+/// <item>Header: exactly one <c>Authorization: Bearer</c>; none → 401 without an error code (or anonymous where
+/// the endpoint allows it); empty, several, another scheme or a token in the query string → 400.</item>
+/// <item>Format and checksum (<see cref="TokenFormat.TryParse"/>): no database, no Argon2id → 401.</item>
+/// <item>Failure throttle, only when the secret is not already known good: too many failures for the token or
+/// from the address → 429 before any database read or hashing.</item>
+/// <item>Lookup by id (one indexed read) and Argon2id on the secret, or the verification cache → 401, the same
+/// body for an unknown id and a wrong secret; 503 when the database cannot be asked.</item>
+/// <item>Revoked, expired, mode (prefix against row) → 401.</item>
+/// <item>Per-token rate limit → 429.</item>
+/// <item>Space, on Space-scoped endpoints: <c>Monime-Space-Id</c> present and well-formed → else 400; inside the
+/// token's whitelist and the owner still a member → else 403.</item>
+/// <item>Permission: held by the token, and granted by the owner's role in the Space → else 403.</item>
+/// <item>IP whitelist, against the connection's address (set from X-Forwarded-For by the forwarded-headers
+/// middleware only for trusted proxies; never read here) → 403.</item>
+/// </list>
+/// </summary>
+public sealed class ApiAuthenticator(
+    TokenVerifier verifier, SecretFailureThrottle throttle, ApiTokenRateLimiter rateLimiter)
+{
+    private const string Realm = "Bearer realm=\"monime\"";
+
+    public async Task<ApiAuthentication> AuthenticateAsync(
+        HttpContext context, Endpoint endpoint, ApiCallState call, CancellationToken cancellationToken)
+    {
+        var requirement = endpoint.Metadata.GetMetadata<ApiPermissionMetadata>();
+        call.Permission = requirement?.Permission;
+
+        var header = BearerHeaderParser.Parse(context.Request);
+        if (header.Kind == BearerHeaderKind.Missing)
+        {
+            return endpoint.Metadata.GetMetadata<ApiOptionalAuthenticationMetadata>() is not null
+                ? ApiAuthentication.Anonymous
+                : Refuse(new ApiRefusal(StatusCodes.Status401Unauthorized, ApiReasons.MissingToken,
+                    "Send an access token: Authorization: Bearer <token>.") { Challenge = Realm });
+        }
+
+        if (header.Kind == BearerHeaderKind.Invalid)
+        {
+            return Refuse(new ApiRefusal(StatusCodes.Status400BadRequest, ApiReasons.InvalidRequest, header.Problem!)
+            {
+                Challenge = $"{Realm}, error=\"invalid_request\"",
+            });
+        }
+
+        if (!TokenFormat.TryParse(header.Value, out var presented))
+        {
+            return Refuse(InvalidToken(ApiReasons.MalformedToken));
+        }
+
+        var clientIp = ClientAddress(context);
+        var ipText = clientIp?.ToString();
+        if (!verifier.IsKnownSecret(presented)
+            && throttle.Check(presented.LookupId, ipText) is { Allowed: false } throttled)
+        {
+            return Refuse(new ApiRefusal(StatusCodes.Status429TooManyRequests, ApiReasons.RateLimited,
+                "Too many failed attempts; wait before trying again.")
+            {
+                RateLimit = throttled.Limit,
+                RetryAfter = throttled.RetryAfter,
+            });
+        }
+
+        var verification = await verifier.VerifyAsync(presented, cancellationToken);
+        call.TokenId = verification.TokenId;
+        call.Token = verification.Token;
+        switch (verification.Outcome)
+        {
+            case TokenVerificationOutcome.Unavailable:
+                return Refuse(Unavailable());
+            case TokenVerificationOutcome.Unknown:
+                throttle.RecordFailure(null, ipText);
+                return Refuse(InvalidToken(ApiReasons.UnknownToken));
+            case TokenVerificationOutcome.WrongSecret:
+                throttle.RecordFailure(presented.LookupId, ipText);
+                return Refuse(InvalidToken(ApiReasons.WrongSecret));
+            case TokenVerificationOutcome.ModeMismatch:
+                return Refuse(InvalidToken(ApiReasons.ModeMismatch));
+            case TokenVerificationOutcome.Revoked:
+                return Refuse(InvalidToken(ApiReasons.TokenRevoked, ApiReasons.TokenRevoked,
+                    "This token was revoked."));
+            case TokenVerificationOutcome.Expired:
+                return Refuse(InvalidToken(ApiReasons.TokenExpired, ApiReasons.TokenExpired,
+                    "This token has expired."));
+        }
+
+        var token = verification.Token!;
+        if (rateLimiter.TryAcquire(token) is { } limited)
+        {
+            return Refuse(limited);
+        }
+
+        var spaceId = (string?)null;
+        IReadOnlySet<string> effective = token.Permissions;
+        if (requirement is { SpaceScoped: true })
+        {
+            var (space, refusal) = await CheckSpaceAsync(context, token, requirement.Permission, cancellationToken);
+            if (refusal is not null)
+            {
+                return Refuse(refusal);
+            }
+
+            call.SpaceId = spaceId = space!.Value.SpaceId;
+            effective = token.Permissions.Where(p => SpaceRolePermissions.Grants(space.Value.Role, p))
+                .ToHashSet(StringComparer.Ordinal);
+        }
+        else if (requirement is not null && !token.Permissions.Contains(requirement.Permission))
+        {
+            return Refuse(Forbidden(ApiReasons.MissingPermission, requirement.Permission,
+                $"This token lacks the {requirement.Permission} permission."));
+        }
+
+        if (!token.AllowsAddress(clientIp))
+        {
+            return Refuse(Forbidden(ApiReasons.IpNotAllowed, requirement?.Permission,
+                "This token may not be used from this address."));
+        }
+
+        var release = call.ApiRelease ?? token.ApiRelease;
+        return new ApiAuthentication(
+            new ApiCaller(token.Id, token.OwnerId, token.OrganizationId, token.Mode, release, spaceId, effective),
+            null);
+    }
+
+    /// <summary>The connection's address, IPv4-mapped IPv6 folded to IPv4 so logs and whitelists agree.</summary>
+    public static IPAddress? ClientAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped
+            ? mapped.MapToIPv4()
+            : context.Connection.RemoteIpAddress;
+
+    private async Task<((string SpaceId, SpaceRole Role)? Space, ApiRefusal? Refusal)> CheckSpaceAsync(
+        HttpContext context, VerifiedToken token, string permission, CancellationToken cancellationToken)
+    {
+        var values = context.Request.Headers[ApiHeaders.SpaceId];
+        if (values.Count == 0 || string.IsNullOrEmpty(values[0]))
+        {
+            return (null, new ApiRefusal(StatusCodes.Status400BadRequest, ApiReasons.MissingSpace,
+                $"This endpoint acts inside a Space: send {ApiHeaders.SpaceId}."));
+        }
+
+        var spaceId = values[0]!;
+        if (values.Count > 1 || !SpaceIds.IsWellFormed(spaceId))
+        {
+            return (null, new ApiRefusal(StatusCodes.Status400BadRequest, ApiReasons.InvalidSpace,
+                $"{ApiHeaders.SpaceId} must be one Space id, spc_ followed by letters and digits."));
+        }
+
+        if (token.WhitelistedSpaceId is { } allowed && !string.Equals(allowed, spaceId, StringComparison.Ordinal))
+        {
+            return (null, Forbidden(ApiReasons.SpaceNotAllowed, permission,
+                "This token may not act in this Space."));
+        }
+
+        var role = await verifier.SpaceRoleOfAsync(token.OwnerId, spaceId, cancellationToken);
+        if (!role.Available)
+        {
+            return (null, Unavailable());
+        }
+
+        if (role.Role is not { } spaceRole)
+        {
+            return (null, Forbidden(ApiReasons.NotAMember, permission,
+                "The token's owner is not a member of this Space."));
+        }
+
+        if (!token.Permissions.Contains(permission))
+        {
+            return (null, Forbidden(ApiReasons.MissingPermission, permission,
+                $"This token lacks the {permission} permission."));
+        }
+
+        if (!SpaceRolePermissions.Grants(spaceRole, permission))
+        {
+            return (null, Forbidden(ApiReasons.RoleLacksPermission, permission,
+                $"The token owner's role in this Space does not grant {permission}."));
+        }
+
+        return ((spaceId, spaceRole), null);
+    }
+
+    private static ApiAuthentication Refuse(ApiRefusal refusal) => new(null, refusal);
+
+    /// <summary>One body for every token that cannot be used as presented: no hint about which part was wrong.</summary>
+    private static ApiRefusal InvalidToken(
+        string internalReason, string reason = ApiReasons.InvalidToken,
+        string message = "The access token is not valid.") =>
+        new(StatusCodes.Status401Unauthorized, reason, message)
+        {
+            InternalReason = internalReason,
+            Challenge = $"{Realm}, error=\"invalid_token\", error_description=\"{message}\"",
+        };
+
+    private static ApiRefusal Forbidden(string reason, string? permission, string message) =>
+        new(StatusCodes.Status403Forbidden, reason, message)
+        {
+            Challenge = permission is null
+                ? $"{Realm}, error=\"insufficient_scope\""
+                : $"{Realm}, error=\"insufficient_scope\", scope=\"{permission}\"",
+        };
+
+    private static ApiRefusal Unavailable() =>
+        new(StatusCodes.Status503ServiceUnavailable, ApiReasons.ServiceUnavailable,
+            "The token could not be checked right now; try again shortly.")
+        {
+            RetryAfter = TimeSpan.FromSeconds(5),
+        };
+}

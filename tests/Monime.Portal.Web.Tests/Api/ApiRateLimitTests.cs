@@ -1,0 +1,62 @@
+using System.Net;
+using static Monime.Portal.Web.Tests.Api.ApiTestTokens;
+
+namespace Monime.Portal.Web.Tests.Api;
+
+/// <summary>A host of its own with tiny limits, so that the shared API host never trips them.</summary>
+public sealed class ApiRateLimitTests(ApiRateLimitTests.SmallLimitsFactory factory)
+    : IClassFixture<ApiRateLimitTests.SmallLimitsFactory>
+{
+    [Fact]
+    public async Task Call_OverPerTokenLimit_Returns429WithRetryAfterAndLimitName()
+    {
+        var user = await factory.CreateUserAsync();
+        var (token, _) = await CreateAsync(factory, user);
+        using var client = factory.CreatePortalClient();
+
+        var responses = new List<ApiResponse>();
+        for (var i = 0; i < 4; i++)
+        {
+            responses.Add(await ApiResponse.SendAsync(client, Request(HttpMethod.Get, "/v1/tokens/self", token)));
+        }
+
+        var limited = responses.First(r => r.Status == HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, responses[0].Status);
+        Assert.Equal("rate_limited", limited.Reason);
+        Assert.Equal("token-live-per-second", limited.Header("Monime-Rate-Limit"));
+        Assert.True(int.Parse(limited.Header("Retry-After")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.DoesNotContain(responses, r => r.Status == HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task Call_ManyFailuresFromOneAddress_KnownGoodTokenStillServed()
+    {
+        var user = await factory.CreateUserAsync();
+        var (token, _) = await CreateAsync(factory, user);
+        using var client = factory.CreatePortalClient();
+        const string Peer = "198.51.100.77";
+        await ApiResponse.SendAsync(client, Request(HttpMethod.Get, "/v1/tokens/self", token, peer: Peer));
+
+        ApiResponse? bogus = null;
+        for (var i = 0; i < 5; i++)
+        {
+            bogus = await ApiResponse.SendAsync(client,
+                Request(HttpMethod.Get, "/v1/tokens/self", ForgedTokens.Random(), peer: Peer));
+        }
+
+        await Task.Delay(1100);
+        var good = await ApiResponse.SendAsync(client, Request(HttpMethod.Get, "/v1/tokens/self", token, peer: Peer));
+        Assert.Equal(HttpStatusCode.TooManyRequests, bogus!.Status);
+        Assert.Equal("auth-failures-ip", bogus.Header("Monime-Rate-Limit"));
+        Assert.Equal(HttpStatusCode.OK, good.Status);
+    }
+
+    public sealed class SmallLimitsFactory : ApiAppFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Api:RateLimits:LivePerSecond"] = "2",
+            ["Api:FailuresPerIpPerMinute"] = "3",
+        };
+    }
+}
