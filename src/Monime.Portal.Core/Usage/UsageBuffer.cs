@@ -11,7 +11,7 @@ public sealed class UsageBuffer(IOptions<UsageOptions> options) : IUsageRecorder
 {
     private readonly Lock _gate = new();
     private Dictionary<UsageBucketKey, long> _counts = [];
-    private List<ApiCall> _calls = [];
+    private Queue<ApiCall> _calls = new();
 
     public void Record(ApiCall call)
     {
@@ -19,10 +19,12 @@ public sealed class UsageBuffer(IOptions<UsageOptions> options) : IUsageRecorder
         lock (_gate)
         {
             _counts[key] = _counts.GetValueOrDefault(key) + 1;
-            _calls.Add(call);
+
+            // A queue drops its oldest line in constant time; the lock must stay short on the API's hot path.
+            _calls.Enqueue(call);
             if (_calls.Count > options.Value.MaxBufferedRequests)
             {
-                _calls.RemoveRange(0, _calls.Count - options.Value.MaxBufferedRequests);
+                _calls.Dequeue();
             }
         }
     }
@@ -32,9 +34,9 @@ public sealed class UsageBuffer(IOptions<UsageOptions> options) : IUsageRecorder
     {
         lock (_gate)
         {
-            var batch = new UsageBatch(_counts, _calls);
+            var batch = new UsageBatch(_counts, [.. _calls]);
             _counts = [];
-            _calls = [];
+            _calls = new Queue<ApiCall>();
             return batch;
         }
     }
@@ -49,11 +51,8 @@ public sealed class UsageBuffer(IOptions<UsageOptions> options) : IUsageRecorder
                 _counts[key] = _counts.GetValueOrDefault(key) + calls;
             }
 
-            _calls.InsertRange(0, batch.Calls);
-            if (_calls.Count > options.Value.MaxBufferedRequests)
-            {
-                _calls.RemoveRange(0, _calls.Count - options.Value.MaxBufferedRequests);
-            }
+            var newestLast = batch.Calls.Concat(_calls).TakeLast(options.Value.MaxBufferedRequests);
+            _calls = new Queue<ApiCall>(newestLast);
         }
     }
 

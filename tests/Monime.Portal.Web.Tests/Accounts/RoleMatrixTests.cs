@@ -43,6 +43,7 @@ public sealed class RoleMatrixTests(PortalAppFactory factory)
         ["GET /Error"] = Gate.Public,
         ["GET /Index"] = Gate.SignedIn,
         ["GET /Developer/Index"] = Gate.SignedIn,
+        ["GET /Docs/Api"] = Gate.SignedIn,
         ["GET /Usage/Token"] = Gate.SignedIn,
         ["GET /Tokens/Index"] = Gate.SignedIn,
         ["GET /Tokens/Create"] = Gate.SignedIn,

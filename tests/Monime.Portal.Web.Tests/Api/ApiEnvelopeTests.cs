@@ -144,7 +144,7 @@ public sealed class ApiEnvelopeTests(ApiAppFactory factory)
     public async Task Get_SelfTestWithTestToken_ReportsEnvironmentAndMaskedToken()
     {
         var user = await factory.CreateUserAsync();
-        var (token, _) = await CreateAsync(factory, user, input => input.Mode = Tokens.TokenMode.Test);
+        var (token, _) = await CreateAsync(factory, user, input => input.Mode = Monime.Portal.Tokens.TokenMode.Test);
         using var client = factory.CreatePortalClient();
         var request = Request(HttpMethod.Get, "/v1", token);
         request.Content = new StringContent("", Encoding.UTF8, "application/json");

@@ -11,8 +11,8 @@ public sealed class AnalyticsEndpointsTests(ResourceApiFactory factory)
     public async Task Summary_AfterPaymentsPayoutsAndCustomers_CountsAndSumsThisModeOnly()
     {
         var spaceId = SpaceIds.NewId();
-        using var client = Create(factory, spaceId);
-        using var live = Create(factory, spaceId, TokenMode.Live);
+        using var client = await ResourceApiClient.CreateAsync(factory, spaceId);
+        using var live = await ResourceApiClient.CreateAsync(factory, spaceId, TokenMode.Live);
         foreach (var value in new[] { 1000L, 2500L })
         {
             var code = await client.CreateIdAsync("/v1/payment-codes", new { name = "C", amount = Amount(value) });
@@ -43,7 +43,7 @@ public sealed class AnalyticsEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Summary_PeriodInTheFuture_CountsNothing()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
         await client.CreateIdAsync("/v1/customers", new { name = "Before" });
 
         var (status, body) = await client.GetJsonAsync("/v1/analytics/summary?from=2999-01-01T00:00:00Z");
@@ -55,7 +55,7 @@ public sealed class AnalyticsEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Summary_UnreadableTime_AnswersValidationFailed()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.GetJsonAsync("/v1/analytics/summary?to=yesterday");
 

@@ -8,7 +8,7 @@ public sealed class CustomerEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task CreateThenGet_ValidInput_ReturnsTheSameCustomer()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
         var id = await client.CreateIdAsync("/v1/customers",
             new { name = "Aminata Kamara", email = "aminata@example.test", phoneNumber = "+23276000001" });
 
@@ -23,7 +23,7 @@ public sealed class CustomerEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_BadEmail_AnswersValidationFailed()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.PostJsonAsync("/v1/customers", new { name = "A", email = "not-an-email" });
 
@@ -34,7 +34,7 @@ public sealed class CustomerEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task List_NewSpace_IsEmptyWithNullNext()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.GetJsonAsync("/v1/customers");
 

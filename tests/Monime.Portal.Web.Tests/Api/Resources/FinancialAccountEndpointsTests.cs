@@ -9,7 +9,7 @@ public sealed class FinancialAccountEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_ValidInput_AnswersCreatedWithMonimeShape()
     {
-        using var client = ResourceApiClient.Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.PostJsonAsync("/v1/financial-accounts",
             new { name = "Main wallet", currency = "SLE", metadata = new { team = "ops" } });
@@ -28,7 +28,7 @@ public sealed class FinancialAccountEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_MissingNameAndUnknownCurrency_AnswersValidationFailedWithDetails()
     {
-        using var client = ResourceApiClient.Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.PostJsonAsync("/v1/financial-accounts", new { currency = "EUR" });
 
@@ -44,7 +44,7 @@ public sealed class FinancialAccountEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_MalformedJson_AnswersValidationFailedEnvelope()
     {
-        using var client = ResourceApiClient.Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
         using var content = new StringContent("{ \"name\": ", System.Text.Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync("/v1/financial-accounts", content);
@@ -56,8 +56,8 @@ public sealed class FinancialAccountEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Get_FromAnotherSpace_AnswersNotFound()
     {
-        using var owner = ResourceApiClient.Create(factory);
-        using var stranger = ResourceApiClient.Create(factory);
+        using var owner = await ResourceApiClient.CreateAsync(factory);
+        using var stranger = await ResourceApiClient.CreateAsync(factory);
         var id = await owner.CreateIdAsync("/v1/financial-accounts", new { name = "Wallet", currency = "SLE" });
 
         var (status, body) = await stranger.GetJsonAsync($"/v1/financial-accounts/{id}");
@@ -70,8 +70,8 @@ public sealed class FinancialAccountEndpointsTests(ResourceApiFactory factory)
     public async Task Get_SameSpaceOtherMode_AnswersNotFound()
     {
         var spaceId = SpaceIds.NewId();
-        using var test = ResourceApiClient.Create(factory, spaceId, TokenMode.Test);
-        using var live = ResourceApiClient.Create(factory, spaceId, TokenMode.Live);
+        using var test = await ResourceApiClient.CreateAsync(factory, spaceId, TokenMode.Test);
+        using var live = await ResourceApiClient.CreateAsync(factory, spaceId, TokenMode.Live);
         var id = await test.CreateIdAsync("/v1/financial-accounts", new { name = "Wallet", currency = "SLE" });
 
         var (status, _) = await live.GetJsonAsync($"/v1/financial-accounts/{id}");
@@ -84,7 +84,7 @@ public sealed class FinancialAccountEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_WithoutWritePermission_IsRefusedByTheCallerChecks()
     {
-        using var client = ResourceApiClient.Create(factory, permissions: "financial_accounts:read");
+        using var client = await ResourceApiClient.CreateAsync(factory, permissions: "financial_accounts:read");
 
         var (status, _) = await client.PostJsonAsync("/v1/financial-accounts", new { name = "W", currency = "SLE" });
 

@@ -10,7 +10,7 @@ public sealed class PaymentCodeEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task List_ThreeCodesPagedByTwo_WalksToTheEndWithNullNext()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
         var created = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -35,7 +35,7 @@ public sealed class PaymentCodeEndpointsTests(ResourceApiFactory factory)
     [InlineData("ten")]
     public async Task List_LimitOutsideOneToFifty_AnswersInvalidLimit(string limit)
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.GetJsonAsync($"/v1/payment-codes?limit={limit}");
 
@@ -46,7 +46,7 @@ public sealed class PaymentCodeEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_ValidInput_AnswersPendingCodeWithUssdCode()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.PostJsonAsync("/v1/payment-codes",
             new { name = "Order 12", amount = Amount(2500), duration = "30m", reference = "ord-12" });
@@ -63,7 +63,7 @@ public sealed class PaymentCodeEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_BadAmountAndDuration_ListsEachFieldInDetails()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.PostJsonAsync("/v1/payment-codes",
             new { name = "X", amount = Amount(-5, "XYZ"), duration = "forever" });
@@ -78,7 +78,7 @@ public sealed class PaymentCodeEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Delete_ExistingCode_AnswersBodyAndThenNotFound()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
         var id = await client.CreateIdAsync("/v1/payment-codes", new { name = "Gone", amount = Amount(100) });
 
         var (status, body) = await client.DeleteJsonAsync($"/v1/payment-codes/{id}");
@@ -93,7 +93,7 @@ public sealed class PaymentCodeEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task SimulatePayment_TestMode_CreatesPaymentCompletesCodeAndCreditsAccount()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
         var account = await client.CreateIdAsync("/v1/financial-accounts", new { name = "Sales", currency = "SLE" });
         var code = await client.CreateIdAsync("/v1/payment-codes",
             new { name = "Order 7", amount = Amount(4200), financialAccountId = account });
@@ -117,7 +117,7 @@ public sealed class PaymentCodeEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task SimulatePayment_LiveMode_IsRefusedWithReason()
     {
-        using var client = Create(factory, mode: TokenMode.Live);
+        using var client = await ResourceApiClient.CreateAsync(factory, mode: TokenMode.Live);
         var code = await client.CreateIdAsync("/v1/payment-codes", new { name = "Live", amount = Amount(100) });
 
         var (status, body) = await client.PostJsonAsync($"/v1/payment-codes/{code}/simulate-payment", null);
@@ -132,8 +132,8 @@ public sealed class PaymentCodeEndpointsTests(ResourceApiFactory factory)
     public async Task List_SameSpaceOtherMode_SeesNoneOfTheOtherModesRows()
     {
         var spaceId = SpaceIds.NewId();
-        using var test = Create(factory, spaceId, TokenMode.Test);
-        using var live = Create(factory, spaceId, TokenMode.Live);
+        using var test = await ResourceApiClient.CreateAsync(factory, spaceId, TokenMode.Test);
+        using var live = await ResourceApiClient.CreateAsync(factory, spaceId, TokenMode.Live);
         var testCode = await test.CreateIdAsync("/v1/payment-codes", new { name = "T", amount = Amount(100) });
         await test.PostJsonAsync($"/v1/payment-codes/{testCode}/simulate-payment", null);
         await live.CreateIdAsync("/v1/payment-codes", new { name = "L", amount = Amount(100) });

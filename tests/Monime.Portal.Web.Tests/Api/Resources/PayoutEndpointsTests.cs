@@ -11,7 +11,7 @@ public sealed class PayoutEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_TestModeWithoutSource_CompletesAtOnce()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.PostJsonAsync("/v1/payouts",
             new { amount = Amount(900), destination = s_momo });
@@ -25,7 +25,7 @@ public sealed class PayoutEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_LiveMode_StaysPendingAndDeleteCancelsIt()
     {
-        using var client = Create(factory, mode: TokenMode.Live);
+        using var client = await ResourceApiClient.CreateAsync(factory, mode: TokenMode.Live);
         var id = await client.CreateIdAsync("/v1/payouts", new { amount = Amount(900), destination = s_momo });
 
         var (_, before) = await client.GetJsonAsync($"/v1/payouts/{id}");
@@ -39,7 +39,7 @@ public sealed class PayoutEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Delete_CompletedPayout_IsRefusedAsNotCancellable()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
         var id = await client.CreateIdAsync("/v1/payouts", new { amount = Amount(900), destination = s_momo });
 
         var (status, body) = await client.DeleteJsonAsync($"/v1/payouts/{id}");
@@ -51,7 +51,7 @@ public sealed class PayoutEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_MomoWithoutPhoneNumber_AnswersValidationFailed()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
 
         var (status, body) = await client.PostJsonAsync("/v1/payouts",
             new { amount = Amount(900), destination = new { type = "momo", providerId = "m17" } });
@@ -63,7 +63,7 @@ public sealed class PayoutEndpointsTests(ResourceApiFactory factory)
     [Fact]
     public async Task Create_SourceAccountShortOfFunds_FailsWithInsufficientFunds()
     {
-        using var client = Create(factory);
+        using var client = await ResourceApiClient.CreateAsync(factory);
         var account = await client.CreateIdAsync("/v1/financial-accounts", new { name = "Empty", currency = "SLE" });
 
         var (status, body) = await client.PostJsonAsync("/v1/payouts",

@@ -1,18 +1,16 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal.Testing;
 
 namespace Monime.Portal.Web.Tests.Api.Resources;
 
 /// <summary>
-/// The real application, with <see cref="TestCallerMiddleware"/> standing in for the bearer-token pipeline so
-/// that the resources can be tested before (and apart from) authentication.
+/// The real application, reached by programs with real bearer tokens (see <see cref="ResourceApiClient"/>).
+/// Per-token rate limits are lifted: these tests make calls in quick bursts and test resources, not limits.
 /// </summary>
 public sealed class ResourceApiFactory : PortalAppFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestCallerStartupFilter>());
-    }
+        ["Api:RateLimits:LivePerSecond"] = "10000",
+        ["Api:RateLimits:TestPerSecond"] = "10000",
+    };
 }
