@@ -29,9 +29,10 @@ public static class PermissionCatalog
     public static IEnumerable<string> AllPermissions => s_serviceByPermission.Keys;
 
     /// <summary>Exact, case-sensitive match: <c>Payments:Read</c> or <c>admin:*</c> are not permissions.</summary>
-    public static bool IsPermission(string name) => s_serviceByPermission.ContainsKey(name);
+    public static bool IsPermission(string? name) => name is not null && s_serviceByPermission.ContainsKey(name);
 
-    public static ApiService? ServiceOf(string permission) => s_serviceByPermission.GetValueOrDefault(permission);
+    public static ApiService? ServiceOf(string? permission) =>
+        permission is null ? null : s_serviceByPermission.GetValueOrDefault(permission);
 
     public static ApiService? FindService(string key) =>
         Services.FirstOrDefault(service => service.Key == key);

@@ -5,7 +5,8 @@ namespace Monime.Portal.Tokens;
 public static class TextRules
 {
     /// <summary>
-    /// Control characters (NUL, CR, LF…) and format characters such as bidirectional overrides let a name
+    /// Control characters (NUL, CR, LF…), line and paragraph separators, and format characters such as
+    /// bidirectional overrides let a name
     /// forge log lines or read as something else, and a lone surrogate is not text at all, so names refuse them.
     /// </summary>
     public static bool HasControlOrBidiCharacters(string? text)
@@ -25,7 +26,8 @@ public static class TextRules
             }
 
             if (char.IsSurrogate(c) || char.IsControl(c)
-                || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format
+                    or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
                 return true;
             }

@@ -123,7 +123,7 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory)
 
         var (response, html) = await CreateAsync(client, With(LiveForm(), key, input));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotEqual("", ErrorBeside(html, field));
         Assert.DoesNotMatch(TokenValue(), html);
     }
@@ -156,6 +156,23 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory)
         var (_, html) = await CreateAsync(client, form);
 
         Assert.NotEqual("", ErrorBeside(html, "Input.CustomExpiresOn"));
+    }
+
+    [Fact]
+    public async Task Create_LiveWithoutExpiry_NeedsThePasswordAgain()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+        var forever = With(LiveForm("Forever token"), "Input.Expiry", "None");
+
+        var (_, refused) = await CreateAsync(client, forever);
+        var (_, wrong) = await CreateAsync(client, With(forever, "CurrentPassword", "not my password"));
+        var (_, accepted) = await CreateAsync(client, With(forever, "CurrentPassword", user.Password));
+
+        Assert.Contains("Enter your password again", ErrorBeside(refused, "CurrentPassword"), StringComparison.Ordinal);
+        Assert.Contains("Enter your password again", ErrorBeside(wrong, "CurrentPassword"), StringComparison.Ordinal);
+        Assert.Matches(TokenValue(), accepted);
+        Assert.DoesNotContain(user.Password, accepted, StringComparison.Ordinal);
     }
 
     [Fact]

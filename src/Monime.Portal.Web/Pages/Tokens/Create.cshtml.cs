@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monime.Portal.Accounts;
 using Monime.Portal.Spaces;
 using Monime.Portal.Tokens;
 using Monime.Portal.Web.Accounts;
@@ -11,11 +13,16 @@ namespace Monime.Portal.Web.Pages.Tokens;
 /// The full-screen create dialog. It is a real page, so it works without JavaScript; the successful POST
 /// answers with the secret itself instead of redirecting, because a redirect would have to carry it somewhere.
 /// </summary>
-public sealed partial class CreateModel(TokenService tokens, SpaceService spaces, PortalActorAccessor actors)
+public sealed partial class CreateModel(
+    TokenService tokens, SpaceService spaces, PortalActorAccessor actors, SignInManager<Monimeer> signIn)
     : PageModel
 {
     [BindProperty]
     public CreateTokenInput Input { get; set; } = new();
+
+    /// <summary>Asked again before a live token that never expires: the riskiest token there is.</summary>
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
 
     public IReadOnlyList<SpaceView> Spaces { get; private set; } = [];
 
@@ -30,6 +37,19 @@ public sealed partial class CreateModel(TokenService tokens, SpaceService spaces
         Spaces = await spaces.ListForMemberAsync(actors.Current.UserId, cancellationToken);
     }
 
+    private async Task<bool> ReauthenticatedAsync()
+    {
+        var user = await signIn.UserManager.GetUserAsync(User);
+        if (user is null || string.IsNullOrEmpty(CurrentPassword))
+        {
+            return false;
+        }
+
+        // Failures count toward lockout, so this field cannot be used to guess the password either.
+        var check = await signIn.CheckPasswordSignInAsync(user, CurrentPassword, lockoutOnFailure: true);
+        return check.Succeeded;
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         NoStore();
@@ -37,7 +57,14 @@ public sealed partial class CreateModel(TokenService tokens, SpaceService spaces
         Spaces = await spaces.ListForMemberAsync(actor.UserId, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return Page();
+            return Refused();
+        }
+
+        if (Input is { Mode: TokenMode.Live, Expiry: TokenExpiry.None } && !await ReauthenticatedAsync())
+        {
+            ModelState.AddModelError(nameof(CurrentPassword),
+                "Enter your password again to create a live token that never expires.");
+            return Refused();
         }
 
         var result = await tokens.CreateAsync(actor, Input, cancellationToken);
@@ -58,6 +85,14 @@ public sealed partial class CreateModel(TokenService tokens, SpaceService spaces
                 break;
         }
 
+        return ModelState.IsValid ? Page() : Refused();
+    }
+
+    // A refused form is re-rendered with each message beside its field, under a 400 so programs and tests
+    // see the refusal too.
+    private PageResult Refused()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -11,6 +11,7 @@
   var testMode = form.querySelector('[data-test-mode]');
   var expiry = form.querySelector('[data-expiry]');
   var customDate = form.querySelector('[data-custom-date]');
+  var reauth = form.querySelector('[data-reauth]');
   var liveSection = form.querySelector('[data-live-only]');
   var pills = form.querySelector('[data-pills]');
   var chosenExpiry = expiry.value;
@@ -39,6 +40,7 @@
 
   function applyExpiry() {
     customDate.hidden = testMode.checked || expiry.value !== 'Custom';
+    reauth.hidden = testMode.checked || expiry.value !== 'None';
   }
 
   // Selected services filter the permissions; a permission of a service no longer chosen is dropped.
