@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Testcontainers.PostgreSql;
 
 namespace Monime.Portal.Testing;
@@ -36,57 +33,9 @@ public static class PostgresServer
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // No Docker engine here: fall back to the installed PostgreSQL binaries.
-            return await LocalCluster.StartAsync();
-        }
-    }
-
-    private static class LocalCluster
-    {
-        public static async Task<string> StartAsync()
-        {
-            var bin = Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(version => Path.Combine(version, "bin"))
-                .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")))
-                ?? throw new InvalidOperationException("Neither Docker nor PostgreSQL binaries are available.");
-            var data = Directory.CreateTempSubdirectory("monime-pg-").FullName;
-            var port = FreePort();
-            var asRoot = Environment.UserName == "root";
-            if (asRoot)
-            {
-                await RunAsync("chown", $"postgres:postgres {data}");
-            }
-
-            await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -U postgres -A trust -E UTF8", asRoot);
-            await RunAsync(Path.Combine(bin, "pg_ctl"),
-                $"-D {data} -l {data}/server.log -w -t 60 -o \"-p {port} -c listen_addresses=127.0.0.1 " +
-                "-c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c max_connections=300\" start",
-                asRoot);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-                RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop", asRoot).GetAwaiter().GetResult();
-            return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
-        }
-
-        private static async Task RunAsync(string file, string arguments, bool asPostgres = false)
-        {
-            var start = asPostgres
-                ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
-                : new ProcessStartInfo(file, arguments);
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            using var process = Process.Start(start)!;
-            var output = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{file} failed ({process.ExitCode}): {output}");
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
+            var cluster = await LocalPostgresCluster.StartAsync();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return cluster.ConnectionString;
         }
     }
 }
