@@ -8,6 +8,7 @@ public static class AuditActions
     public const string LockedOut = "account.locked_out";
     public const string SignedUp = "account.signed_up";
     public const string SignedOut = "account.signed_out";
+    public const string PasswordChanged = "account.password_changed";
     public const string RolesChanged = "account.roles_changed";
     public const string MembershipChanged = "account.membership_changed";
     public const string AccountDisabled = "account.disabled";

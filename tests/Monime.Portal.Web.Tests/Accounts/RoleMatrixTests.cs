@@ -37,6 +37,8 @@ public sealed class RoleMatrixTests(PortalAppFactory factory)
         ["POST /Account/Register"] = Gate.Public,
         ["GET /Account/LoginWith2fa"] = Gate.Public,
         ["POST /Account/LoginWith2fa"] = Gate.Public,
+        ["GET /Account/Password"] = Gate.Public,
+        ["POST /Account/Password"] = Gate.Public,
         ["GET /Account/TwoFactor"] = Gate.Public,
         ["POST /Account/TwoFactor?handler=Enable"] = Gate.Public,
         ["POST /Account/TwoFactor?handler=Disable"] = Gate.Public,

@@ -84,6 +84,31 @@ public sealed class SignInTests(PortalAppFactory factory)
     }
 
     [Fact]
+    public async Task ChangePassword_OtherSessionsCookie_IsRejectedAtOnce()
+    {
+        var user = await factory.CreateUserAsync();
+        using var here = factory.CreatePortalClient();
+        using var elsewhere = factory.CreatePortalClient();
+        await here.SignInAsync(user);
+        await elsewhere.SignInAsync(user);
+
+        using var changed = await here.PostFormAsync("/Account/Password", "/Account/Password",
+            new Dictionary<string, string>
+            {
+                ["Input.CurrentPassword"] = user.Password,
+                ["Input.NewPassword"] = "an entirely new passphrase",
+                ["Input.ConfirmPassword"] = "an entirely new passphrase",
+            });
+        using var stillHere = await here.GetAsync("/Developer");
+        using var oldSession = await elsewhere.GetAsync("/Developer");
+
+        Assert.Contains("Your password is changed", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stillHere.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, oldSession.StatusCode);
+        Assert.Contains("/Account/Login", oldSession.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Developer_Anonymous_RedirectsToSignIn()
     {
         using var client = factory.CreatePortalClient();
