@@ -27,7 +27,8 @@ dotnet build src/Monime.Portal.Web -c Release -nologo -v q >"$work/build.log" 2>
 dotnet build bench/RevocationPropagation -c Release -nologo -v q >>"$work/build.log" 2>&1 || {
   cat "$work/build.log" >&2; exit 1; }
 
-# start_instance NAME: one portal process on a free port; the limits are lifted because every call comes
+# start_instance NAME: one portal process on a free port, its address left in $base; it runs in this shell,
+# not in a command substitution, so that its PID reaches the cleanup list. The limits are lifted because every call comes
 # from 127.0.0.1 and the refused calls of the trials would otherwise trip the per-address failure throttle.
 start_instance() {
   local port
@@ -39,7 +40,7 @@ start_instance() {
     dotnet src/Monime.Portal.Web/bin/Release/net10.0/Monime.Portal.Web.dll >"$work/portal-$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && { echo "http://127.0.0.1:$port"; return 0; }
+    curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && { base="http://127.0.0.1:$port"; return 0; }
     kill -0 "${pids[-1]}" 2>/dev/null || break
     sleep 0.5
   done
@@ -48,6 +49,8 @@ start_instance() {
 }
 
 # The first instance migrates and seeds; the second starts on the finished schema, as in scripts/run-cluster.
-base_a=$(start_instance a)
-base_b=$(start_instance b)
+start_instance a
+base_a=$base
+start_instance b
+base_b=$base
 dotnet bench/RevocationPropagation/bin/Release/net10.0/RevocationPropagation.dll "$db" "$base_a" "$base_b" "$trials"
