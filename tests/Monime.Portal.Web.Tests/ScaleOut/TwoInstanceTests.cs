@@ -106,14 +106,13 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
     }
 
     /// <summary>
-    /// The revocation must reach B within a second. B's first answer after that re-reads the row and, like any
-    /// uncached call, runs Argon2id on the secret before judging it, which on a loaded two-core test machine
-    /// alone can take most of a second; so the refusal itself is allowed the reach limit plus one more second.
+    /// The revocation must reach B's cache, and B must refuse the token, within a second of the commit; B
+    /// needs no Argon2id for that refusal, as the secret was already proven against the unchanged hash.
     /// </summary>
     private static void AssertPropagated(TimeSpan reached, TimeSpan refused, int lateSuccesses)
     {
         Assert.True(reached < s_propagationLimit, $"The revocation reached B after {reached.TotalMilliseconds} ms.");
-        Assert.True(refused < s_propagationLimit * 2, $"B refused the token after {refused.TotalMilliseconds} ms.");
+        Assert.True(refused < s_propagationLimit, $"B refused the token after {refused.TotalMilliseconds} ms.");
         Assert.Equal(0, lateSuccesses);
     }
 
