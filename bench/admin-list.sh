@@ -30,8 +30,10 @@ pg_start "$work/pg" "$pg_port" fast
 sql() { "$(pg_bin_dir)/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d monime_bench -v ON_ERROR_STOP=1 -qtA "$@"; }
 db="Host=127.0.0.1;Port=$pg_port;Database=monime_bench;Username=postgres;Maximum Pool Size=100"
 
-dotnet build src/Monime.Portal.Web -c Release -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$app_port" ASPNETCORE_CONTENTROOT="$PWD/src/Monime.Portal.Web" \
+dotnet build src/Monime.Portal.Web -c Release -nologo -v q >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log" >&2; exit 1; }
+ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$app_port" \
+  ASPNETCORE_CONTENTROOT="$PWD/src/Monime.Portal.Web" \
   ConnectionStrings__Portal="$db" Cookies__RequireHttps=false Serilog__MinimumLevel__Default=Warning \
   dotnet src/Monime.Portal.Web/bin/Release/net10.0/Monime.Portal.Web.dll >"$work/portal.log" 2>&1 &
 app_pid=$!
@@ -69,12 +71,14 @@ SQL
 
 jar="$work/cookies.txt"
 login=$(curl -fsS -c "$jar" -b "$jar" "$base/Account/Login")
-af=$(printf '%s' "$login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
+af=$(printf '%s' "$login" \
+  | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
 status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
   --data-urlencode "Input.Email=admin@monime.local" --data-urlencode "Input.Password=Admin-portal-2026" \
   --data-urlencode "__RequestVerificationToken=$af" "$base/Account/Login")
 [ "$status" = 302 ] || { echo "admin sign-in answered $status" >&2; exit 1; }
-cookie=$(awk -F'\t' 'NF >= 7 { sub(/^#HttpOnly_/, "", $1); if ($1 !~ /^#/) printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")
+cookie=$(awk -F'\t' 'NF >= 7 { sub(/^#HttpOnly_/, "", $1)
+  if ($1 !~ /^#/) printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")
 
 # measure LABEL: checks the page answers 200 with rows, then runs wrk; prints ms per request (1 connection
 # at a time would understate server work under load, so this is wrk's mean latency at 8 connections).
@@ -90,7 +94,8 @@ measure() {
   rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk-$1.txt")
   grep -qE "Non-2xx|Socket errors" "$work/wrk-$1.txt" && grep -E "Non-2xx|Socket errors" "$work/wrk-$1.txt" >&2
   awk -v rps="$rps" -v n="$count" -v rows="$rows" -v label="$1" \
-    'BEGIN { printf "%s: %d tokens, %d rows on the first page, %.1f req/s, %.2f ms per request (8 connections)\n", label, n, rows, rps, 8000 / rps }'
+    'BEGIN { printf "%s: %d tokens, %d rows on the first page, %.1f req/s, %.2f ms per request (8 connections)\n",
+      label, n, rows, rps, 8000 / rps }'
   echo "$rps" >"$work/rps-$1"
 }
 
@@ -99,4 +104,5 @@ measure small
 insert $((SMALL + 1)) "$LARGE"
 measure large
 awk -v s="$(cat "$work/rps-small")" -v l="$(cat "$work/rps-large")" \
-  'BEGIN { r = s / l; printf "ratio time per request large/small: %.2f (target <= 2.00) %s\n", r, (r <= 2 ? "PASS" : "FAIL") }'
+  'BEGIN { r = s / l
+    printf "ratio time per request large/small: %.2f (target <= 2.00) %s\n", r, (r <= 2 ? "PASS" : "FAIL") }'

@@ -23,13 +23,14 @@ trap cleanup EXIT
 
 pg_start "$work/pg" "$pg_port" fast
 db="Host=127.0.0.1;Port=$pg_port;Database=monime_bench;Username=postgres;Maximum Pool Size=50"
-dotnet build src/Monime.Portal.Web -c Release -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+dotnet build src/Monime.Portal.Web -c Release -nologo -v q >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log" >&2; exit 1; }
 dotnet build bench/RevocationPropagation -c Release -nologo -v q >>"$work/build.log" 2>&1 || {
   cat "$work/build.log" >&2; exit 1; }
 
 # start_instance NAME: one portal process on a free port, its address left in $base; it runs in this shell,
-# not in a command substitution, so that its PID reaches the cleanup list. The limits are lifted because every call comes
-# from 127.0.0.1 and the refused calls of the trials would otherwise trip the per-address failure throttle.
+# not in a command substitution, so that its PID reaches the cleanup list. The limits are lifted because every
+# call comes from 127.0.0.1 and the refused calls of the trials would otherwise trip the per-address failure throttle.
 start_instance() {
   local port
   port=$(free_port)
