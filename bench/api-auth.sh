@@ -24,6 +24,9 @@ anon=$(echo "($anon1 + $anon2) / 2" | bc -l)
 auth=$(echo "($auth1 + $auth2) / 2" | bc -l)
 printf 'GET /v1 without token: %.0f rps (%s, %s)\n' "$anon" "$anon1" "$anon2"
 printf 'GET /v1 with token:    %.0f rps (%s, %s)\n' "$auth" "$auth1" "$auth2"
-printf 'ratio with/without:    %.3f (target >= 0.85)\n' "$(echo "$auth / $anon" | bc -l)"
-echo "Argon2id evaluations during the measured runs: $((after - before)) (warm-up included before: $before)"
+ratio=$(echo "$auth / $anon" | bc -l)
+evaluations=$((after - before))
+verdict=$([ "$(echo "$ratio >= 0.85" | bc -l)" = 1 ] && [ "$evaluations" -le 1 ] && echo PASS || echo FAIL)
+printf 'ratio with/without:    %.3f (target >= 0.85) %s\n' "$ratio" "$verdict"
+echo "Argon2id evaluations during the measured runs: $evaluations (warm-up included before: $before)"
 echo "portal peak RSS: $(peak_rss_mb) MB"

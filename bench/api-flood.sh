@@ -23,8 +23,13 @@ after=$(argon2_evaluations)
 
 printf 'legitimate rps alone:        %s\n' "$alone"
 printf 'legitimate rps during flood: %s\n' "$during"
-printf 'ratio during/alone:          %.3f (target >= 0.5)\n' "$(echo "$during / $alone" | bc -l)"
+ratio=$(echo "$during / $alone" | bc -l)
+printf 'ratio during/alone:          %.3f (target >= 0.5) %s\n' "$ratio" \
+  "$([ "$(echo "$ratio >= 0.5" | bc -l)" = 1 ] && echo PASS || echo FAIL)"
 echo "flood rps: $(awk '/Requests\/sec/ { print $2 }' "$BENCH_DIR/flood.txt")"
 grep '^flood:' "$BENCH_DIR/flood.txt"
-echo "Argon2id evaluations during the measurement: $((after - before))"
-echo "portal peak RSS (VmHWM): $(peak_rss_mb) MB (target < 400)"
+evaluations=$((after - before))
+rss=$(peak_rss_mb)
+echo "Argon2id evaluations during the measurement: $evaluations (target 0)" \
+  "$([ "$evaluations" = 0 ] && echo PASS || echo FAIL)"
+echo "portal peak RSS (VmHWM): $rss MB (target < 400) $([ "$rss" -lt 400 ] && echo PASS || echo FAIL)"

@@ -92,7 +92,14 @@ public sealed class TokenVerifier(
             return TokenVerification.Unknown;
         }
 
-        var outcome = await hasher.VerifyAsync(presented.Secret, stored.SecretHash, cancellationToken);
+        // A secret already proven against this very hash string needs no second Argon2id: the result is a pure
+        // function of the two. This is what lets another instance refuse a token at once when a revocation's
+        // NOTIFY has evicted its cache entry, instead of one Argon2id evaluation later. Rotation and rehashing
+        // change the hash string, so they never match an old proof.
+        var proven = cache.TryGetValue(new ProvenHashKey(key), out string? provenHash)
+            && string.Equals(provenHash, stored.SecretHash, StringComparison.Ordinal);
+        var outcome = proven ? SecretVerification.Succeeded
+            : await hasher.VerifyAsync(presented.Secret, stored.SecretHash, cancellationToken);
         if (outcome == SecretVerification.Failed)
         {
             return new TokenVerification(TokenVerificationOutcome.WrongSecret, null, stored.Token.Id);
@@ -109,6 +116,13 @@ public sealed class TokenVerifier(
         if (Lifetime > TimeSpan.Zero)
         {
             cache.Set(key, stored.Token, entry);
+
+            // Lives as long as the entry would have, but survives the token's eviction: a change of the token
+            // must make its next call re-read the row, not pay Argon2id again for a secret already proven.
+            if (outcome == SecretVerification.Succeeded)
+            {
+                cache.Set(new ProvenHashKey(key), stored.SecretHash, Lifetime);
+            }
         }
 
         cache.Set(new KnownSecretKey(key), true, new MemoryCacheEntryOptions { SlidingExpiration = s_knownSecretLife }
@@ -258,6 +272,8 @@ public sealed class TokenVerifier(
     private sealed record CacheKey(string LookupId, string SecretDigest);
 
     private sealed record KnownSecretKey(CacheKey Key);
+
+    private sealed record ProvenHashKey(CacheKey Key);
 
     private sealed record RoleKey(string OwnerId, string SpaceId);
 
