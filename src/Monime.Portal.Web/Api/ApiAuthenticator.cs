@@ -116,12 +116,13 @@ public sealed class ApiAuthenticator(
 
         var evaluation = AccessPolicy.Evaluate(new AccessRequest(token, clock.GetUtcNow(), requirement?.Permission,
             requirement is { SpaceScoped: true }, spaceId, role, clientIp));
+        // A refused call keeps the Space it asked for, so its owner can replay it in the refusal explainer.
+        call.SpaceId = requirement is { SpaceScoped: true } && SpaceIds.IsWellFormed(spaceId) ? spaceId : null;
         if (evaluation.FirstFailure is { } failure)
         {
             return Refuse(RefusalFor(failure, requirement?.Permission));
         }
 
-        call.SpaceId = requirement is { SpaceScoped: true } ? spaceId : null;
         var release = call.ApiRelease ?? token.ApiRelease;
         return new ApiAuthentication(
             new ApiCaller(token.Id, token.OwnerId, token.OrganizationId, token.Mode, release, call.SpaceId,
