@@ -9,8 +9,14 @@ namespace Monime.Portal.Web.Api;
 public sealed class ApiEndpointCatalog(EndpointDataSource endpoints)
 {
     private IReadOnlyList<ApiEndpointInfo>? _all;
+    private IReadOnlyDictionary<string, string>? _permissions;
 
     public IReadOnlyList<ApiEndpointInfo> All => _all ??= Build();
+
+    /// <summary>Usage name to required permission, for endpoints that require one.</summary>
+    public IReadOnlyDictionary<string, string> PermissionByEndpoint => _permissions ??= All
+        .Where(endpoint => endpoint.Permission is not null)
+        .ToDictionary(endpoint => endpoint.Name, endpoint => endpoint.Permission!, StringComparer.Ordinal);
 
     public ApiEndpointInfo? Find(string? name) =>
         name is null

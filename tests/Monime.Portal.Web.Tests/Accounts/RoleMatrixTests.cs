@@ -52,6 +52,7 @@ public sealed class RoleMatrixTests(PortalAppFactory factory)
         ["POST /Tokens/Details?handler=Revoke"] = Gate.SignedIn,
         ["POST /Tokens/Details?handler=Rotate"] = Gate.SignedIn,
         ["POST /Tokens/Details?handler=EndGrace"] = Gate.SignedIn,
+        ["POST /Tokens/Details?handler=Narrow"] = Gate.SignedIn,
         ["GET /Tokens/Explain"] = Gate.SignedIn,
         ["GET /Ops/Index"] = Gate.UsageReader,
         ["GET /Ops/Index?handler=Csv"] = Gate.UsageReader,
