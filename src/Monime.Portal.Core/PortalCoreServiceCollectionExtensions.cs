@@ -35,6 +35,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<TokenService>();
+        services.AddScoped<ExpiryQueries>();
         services.AddScoped<SpaceService>();
         services.AddScoped<AccountService>();
         services.AddScoped<MonimeerDirectory>();

@@ -105,7 +105,8 @@ public static class AccessPolicy
             yield break;
         }
 
-        yield return new(AccessCheckNames.SpaceMembership, true, null, $"The owner is a {role} of {spaceId}.");
+        yield return new(AccessCheckNames.SpaceMembership, true, null,
+            $"The owner is a member of {spaceId} as {role}.");
         if (request.Permission is not { } permission)
         {
             yield break;
