@@ -73,8 +73,9 @@ public sealed class ExplainPageTests(PortalAppFactory factory)
     {
         var user = await factory.CreateUserAsync();
         var token = await factory.CreateTokenAsync(user);
-        var call = UsageSeed.Call(token.Id, DateTimeOffset.UtcNow, 403, "POST /v1/customers", "203.0.113.9",
-            "missing_permission") with { SpaceId = user.SpaceId };
+        var refused = UsageSeed.Call(token.Id, DateTimeOffset.UtcNow, 403, "POST /v1/customers", "203.0.113.9",
+            "missing_permission");
+        var call = refused with { SpaceId = user.SpaceId };
         await factory.RecordAsync([call]);
         using var client = factory.CreatePortalClient();
         await client.SignInAsync(user);
