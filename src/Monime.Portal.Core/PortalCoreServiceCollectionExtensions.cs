@@ -35,6 +35,18 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<TokenService>();
+        services.AddScoped<ExpiryQueries>();
+        services.AddOptions<Notifications.EmailOptions>()
+            .Bind(configuration.GetSection(Notifications.EmailOptions.Section));
+        services.AddOptions<Notifications.ExpiryNoticeOptions>()
+            .Bind(configuration.GetSection(Notifications.ExpiryNoticeOptions.Section));
+
+        // Mail goes to a pickup folder: the portal has no outgoing mail server yet (see the README's limits).
+        services.AddSingleton<Notifications.PickupDirectoryEmailSender>();
+        services.AddSingleton<Notifications.IPortalEmailSender>(
+            provider => provider.GetRequiredService<Notifications.PickupDirectoryEmailSender>());
+        services.AddSingleton<Notifications.ExpiryNotifier>();
+        services.AddHostedService(provider => provider.GetRequiredService<Notifications.ExpiryNotifier>());
         services.AddScoped<SpaceService>();
         services.AddScoped<AccountService>();
         services.AddScoped<MonimeerDirectory>();

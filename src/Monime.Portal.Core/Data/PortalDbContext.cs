@@ -33,6 +33,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<TokenIp> TokenIps => Set<TokenIp>();
 
+    public DbSet<Notifications.ExpiryNotice> ExpiryNotices => Set<Notifications.ExpiryNotice>();
+
     public DbSet<Api.IdempotencyRecord> IdempotencyRecords => Set<Api.IdempotencyRecord>();
 
     public DbSet<FinancialAccount> FinancialAccounts => Set<FinancialAccount>();

@@ -21,6 +21,9 @@ public sealed class TokenService(
 {
     private const int MaxConflictAttempts = 3;
 
+    /// <summary>The refusal message of a second rotation of one token; the API answers it as a conflict.</summary>
+    public const string AlreadyRotated = "This token was already rotated.";
+
     public async Task<CreateTokenResult> CreateAsync(
         PortalActor actor, CreateTokenInput input, CancellationToken cancellationToken = default)
     {
@@ -211,10 +214,20 @@ public sealed class TokenService(
     public Task<RotateTokenResult> RotateAsync(
         PortalActor actor, Guid id, RotationGrace grace, IReadOnlyCollection<string>? narrowedPermissions = null,
         CancellationToken cancellationToken = default) =>
-        RotateAsync(actor, id, grace, narrowedPermissions, attempt: 1, cancellationToken);
+        RotateAsync(actor, id, grace.ToTimeSpan(), narrowedPermissions, attempt: 1, cancellationToken);
+
+    /// <summary>
+    /// A rotation with a grace of any length, for programs rotating their own token; the caller bounds it
+    /// (<see cref="TokenRules.MaxSelfRotationGrace"/>).
+    /// </summary>
+    public Task<RotateTokenResult> RotateAsync(
+        PortalActor actor, Guid id, TimeSpan grace, CancellationToken cancellationToken = default) =>
+        grace < TimeSpan.Zero || grace > TokenRules.MaxSelfRotationGrace
+            ? throw new ArgumentOutOfRangeException(nameof(grace), grace, "The grace must be 0 to 7 days.")
+            : RotateAsync(actor, id, grace, null, attempt: 1, cancellationToken);
 
     private async Task<RotateTokenResult> RotateAsync(
-        PortalActor actor, Guid id, RotationGrace grace, IReadOnlyCollection<string>? narrowedPermissions,
+        PortalActor actor, Guid id, TimeSpan grace, IReadOnlyCollection<string>? narrowedPermissions,
         int attempt, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -228,7 +241,7 @@ public sealed class TokenService(
         if (old.StatusAt(now) != TokenStatus.Active || old.ReplacedById is not null)
         {
             return new RotateTokenResult(TokenChangeResult.Refused, null, null,
-                old.ReplacedById is not null ? "This token was already rotated." : "Only an active token can be rotated.");
+                old.ReplacedById is not null ? AlreadyRotated : "Only an active token can be rotated.");
         }
 
         if (narrowedPermissions is not null
@@ -256,7 +269,7 @@ public sealed class TokenService(
             Permissions = narrowedPermissions is null ? [.. old.Permissions] : [.. narrowedPermissions.Order()],
             RotatedFromId = old.Id,
         };
-        var graceEnd = now + grace.ToTimeSpan();
+        var graceEnd = now + grace;
         old.ReplacedById = replacement.Id;
         old.RotatedAt = now;
         old.ExpiresAt = old.ExpiresAt is { } expiresAt && expiresAt < graceEnd ? expiresAt : graceEnd;

@@ -21,6 +21,15 @@ public sealed record VerifiedToken(
 {
     public string Masked => TokenFormat.Mask(Mode, LookupId);
 
+    /// <summary>The API's view of a stored token, for judging a call the token might make.</summary>
+    public static VerifiedToken From(AccessToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return new VerifiedToken(token.Id, token.LookupId, token.Mode, token.OwnerId, token.OrganizationId,
+            token.ApiRelease, token.ExpiresAt, token.RevokedAt, token.WhitelistedSpaceId, [.. token.IpWhitelist],
+            token.Permissions.ToHashSet(StringComparer.Ordinal));
+    }
+
     public TokenStatus StatusAt(DateTimeOffset now) =>
         RevokedAt is not null ? TokenStatus.Revoked
         : ExpiresAt is { } expiresAt && expiresAt <= now ? TokenStatus.Expired

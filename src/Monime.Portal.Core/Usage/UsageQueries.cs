@@ -57,6 +57,60 @@ public sealed class UsageQueries(PortalDbContext db, TimeProvider clock, ILogger
             token.RecentIps, token.NewIpSeenAt, requests, refusals);
     }
 
+    /// <summary>How far back the least-privilege view looks for the permissions a token used.</summary>
+    public static readonly TimeSpan LeastPrivilegeWindow = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The permissions a token used: those of the endpoints it called successfully (2xx) within
+    /// <see cref="LeastPrivilegeWindow"/>. <paramref name="permissionByEndpoint"/> maps usage names such as
+    /// <c>GET /v1/payments/{id}</c> to the permission the API demands; it comes from the web app's routing.
+    /// </summary>
+    public async Task<PermissionUsage> PermissionUsageAsync(
+        AccessToken token, IReadOnlyDictionary<string, string> permissionByEndpoint,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(permissionByEndpoint);
+        var since = clock.GetUtcNow() - LeastPrivilegeWindow;
+        var endpoints = await db.TokenUsageBuckets.AsNoTracking()
+            .Where(b => b.TokenId == token.Id && b.HourStart >= since && b.StatusCode >= 200 && b.StatusCode < 300)
+            .Select(b => b.Endpoint)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var granted = token.Permissions.Order(StringComparer.Ordinal).ToList();
+        var used = endpoints
+            .Select(endpoint => permissionByEndpoint.GetValueOrDefault(endpoint))
+            .OfType<string>()
+            .Where(granted.Contains)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new PermissionUsage(granted, used, [.. granted.Except(used)]);
+    }
+
+    /// <summary>What a rotated token received since its rotation; null when it was never rotated.</summary>
+    public async Task<GraceTraffic?> GraceTrafficAsync(AccessToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.RotatedAt is not { } rotatedAt)
+        {
+            return null;
+        }
+
+        var nextHour = new DateTimeOffset(rotatedAt.UtcDateTime.Date.AddHours(rotatedAt.UtcDateTime.Hour + 1),
+            TimeSpan.Zero);
+        var inFirstHour = await db.TokenRequestRecords.AsNoTracking()
+            .LongCountAsync(r => r.TokenId == token.Id && r.OccurredAt >= rotatedAt && r.OccurredAt < nextHour,
+                cancellationToken);
+        var afterwards = await db.TokenUsageBuckets.AsNoTracking()
+            .Where(b => b.TokenId == token.Id && b.HourStart >= nextHour)
+            .SumAsync(b => (long?)b.Calls, cancellationToken) ?? 0;
+        var quietSince = token.LastUsedAt ?? rotatedAt;
+        var quietFor = clock.GetUtcNow() - quietSince;
+        return new GraceTraffic(rotatedAt, inFirstHour + afterwards, token.LastUsedAt,
+            quietFor < TimeSpan.Zero ? TimeSpan.Zero : quietFor);
+    }
+
     /// <summary>Usage across every token the actor may read, for the ops dashboard.</summary>
     public async Task<OrganizationUsageView> ForOrganizationAsync(
         PortalActor actor, UsageFilter filter, CancellationToken cancellationToken = default)

@@ -23,9 +23,11 @@ namespace Monime.Portal.Web.Api;
 /// <item>IP whitelist, against the connection's address (set from X-Forwarded-For by the forwarded-headers
 /// middleware only for trusted proxies; never read here) → 403.</item>
 /// </list>
+/// Revocation, expiry and everything from the Space on are judged by <see cref="AccessPolicy"/>, which the
+/// portal's refusal explainer reads too, so the two cannot disagree.
 /// </summary>
 public sealed class ApiAuthenticator(
-    TokenVerifier verifier, SecretFailureThrottle throttle, ApiTokenRateLimiter rateLimiter)
+    TokenVerifier verifier, SecretFailureThrottle throttle, ApiTokenRateLimiter rateLimiter, TimeProvider clock)
 {
     private const string Realm = "Bearer realm=\"monime\"";
 
@@ -99,35 +101,32 @@ public sealed class ApiAuthenticator(
             return Refuse(limited);
         }
 
-        var spaceId = (string?)null;
-        IReadOnlySet<string> effective = token.Permissions;
-        if (requirement is { SpaceScoped: true })
+        var spaceId = requirement is { SpaceScoped: true } ? SingleSpaceHeader(context) : null;
+        var role = (SpaceRole?)null;
+        if (requirement is { SpaceScoped: true } && AccessPolicy.NeedsRole(token, spaceId))
         {
-            var (space, refusal) = await CheckSpaceAsync(context, token, requirement.Permission, cancellationToken);
-            if (refusal is not null)
+            var lookup = await verifier.SpaceRoleOfAsync(token.OwnerId, spaceId!, cancellationToken);
+            if (!lookup.Available)
             {
-                return Refuse(refusal);
+                return Refuse(Unavailable());
             }
 
-            call.SpaceId = spaceId = space!.Value.SpaceId;
-            effective = token.Permissions.Where(p => SpaceRolePermissions.Grants(space.Value.Role, p))
-                .ToHashSet(StringComparer.Ordinal);
-        }
-        else if (requirement is not null && !token.Permissions.Contains(requirement.Permission))
-        {
-            return Refuse(Forbidden(ApiReasons.MissingPermission, requirement.Permission,
-                $"This token lacks the {requirement.Permission} permission."));
+            role = lookup.Role;
         }
 
-        if (!token.AllowsAddress(clientIp))
+        var evaluation = AccessPolicy.Evaluate(new AccessRequest(token, clock.GetUtcNow(), requirement?.Permission,
+            requirement is { SpaceScoped: true }, spaceId, role, clientIp));
+        // A refused call keeps the Space it asked for, so its owner can replay it in the refusal explainer.
+        call.SpaceId = requirement is { SpaceScoped: true } && SpaceIds.IsWellFormed(spaceId) ? spaceId : null;
+        if (evaluation.FirstFailure is { } failure)
         {
-            return Refuse(Forbidden(ApiReasons.IpNotAllowed, requirement?.Permission,
-                "This token may not be used from this address."));
+            return Refuse(RefusalFor(failure, requirement?.Permission));
         }
 
         var release = call.ApiRelease ?? token.ApiRelease;
         return new ApiAuthentication(
-            new ApiCaller(token.Id, token.OwnerId, token.OrganizationId, token.Mode, release, spaceId, effective),
+            new ApiCaller(token.Id, token.OwnerId, token.OrganizationId, token.Mode, release, call.SpaceId,
+                evaluation.EffectivePermissions),
             null);
     }
 
@@ -137,55 +136,44 @@ public sealed class ApiAuthenticator(
             ? mapped.MapToIPv4()
             : context.Connection.RemoteIpAddress;
 
-    private async Task<((string SpaceId, SpaceRole Role)? Space, ApiRefusal? Refusal)> CheckSpaceAsync(
-        HttpContext context, VerifiedToken token, string permission, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Space header's value, or null when absent or empty; several values count as one malformed value so
+    /// that the policy refuses them as <c>invalid_space</c>.
+    /// </summary>
+    private static string? SingleSpaceHeader(HttpContext context)
     {
         var values = context.Request.Headers[ApiHeaders.SpaceId];
-        if (values.Count == 0 || string.IsNullOrEmpty(values[0]))
+        return values.Count switch
         {
-            return (null, new ApiRefusal(StatusCodes.Status400BadRequest, ApiReasons.MissingSpace,
-                $"This endpoint acts inside a Space: send {ApiHeaders.SpaceId}."));
-        }
-
-        var spaceId = values[0]!;
-        if (values.Count > 1 || !SpaceIds.IsWellFormed(spaceId))
-        {
-            return (null, new ApiRefusal(StatusCodes.Status400BadRequest, ApiReasons.InvalidSpace,
-                $"{ApiHeaders.SpaceId} must be one Space id, spc_ followed by letters and digits."));
-        }
-
-        if (token.WhitelistedSpaceId is { } allowed && !string.Equals(allowed, spaceId, StringComparison.Ordinal))
-        {
-            return (null, Forbidden(ApiReasons.SpaceNotAllowed, permission,
-                "This token may not act in this Space."));
-        }
-
-        var role = await verifier.SpaceRoleOfAsync(token.OwnerId, spaceId, cancellationToken);
-        if (!role.Available)
-        {
-            return (null, Unavailable());
-        }
-
-        if (role.Role is not { } spaceRole)
-        {
-            return (null, Forbidden(ApiReasons.NotAMember, permission,
-                "The token's owner is not a member of this Space."));
-        }
-
-        if (!token.Permissions.Contains(permission))
-        {
-            return (null, Forbidden(ApiReasons.MissingPermission, permission,
-                $"This token lacks the {permission} permission."));
-        }
-
-        if (!SpaceRolePermissions.Grants(spaceRole, permission))
-        {
-            return (null, Forbidden(ApiReasons.RoleLacksPermission, permission,
-                $"The token owner's role in this Space does not grant {permission}."));
-        }
-
-        return ((spaceId, spaceRole), null);
+            0 => null,
+            1 => string.IsNullOrEmpty(values[0]) ? null : values[0],
+            _ => string.IsNullOrEmpty(values[0]) ? null : "(several)",
+        };
     }
+
+    /// <summary>The API's answer for a failed policy check; the messages say what failed, never a whitelist.</summary>
+    private static ApiRefusal RefusalFor(AccessCheck failure, string? permission) => failure.Reason switch
+    {
+        ApiReasons.TokenRevoked => InvalidToken(ApiReasons.TokenRevoked, ApiReasons.TokenRevoked,
+            "This token was revoked."),
+        ApiReasons.TokenExpired => InvalidToken(ApiReasons.TokenExpired, ApiReasons.TokenExpired,
+            "This token has expired."),
+        ApiReasons.MissingSpace => new ApiRefusal(StatusCodes.Status400BadRequest, ApiReasons.MissingSpace,
+            $"This endpoint acts inside a Space: send {ApiHeaders.SpaceId}."),
+        ApiReasons.InvalidSpace => new ApiRefusal(StatusCodes.Status400BadRequest, ApiReasons.InvalidSpace,
+            $"{ApiHeaders.SpaceId} must be one Space id, spc_ followed by letters and digits."),
+        ApiReasons.SpaceNotAllowed => Forbidden(ApiReasons.SpaceNotAllowed, permission,
+            "This token may not act in this Space."),
+        ApiReasons.NotAMember => Forbidden(ApiReasons.NotAMember, permission,
+            "The token's owner is not a member of this Space."),
+        ApiReasons.MissingPermission => Forbidden(ApiReasons.MissingPermission, permission,
+            $"This token lacks the {permission} permission."),
+        ApiReasons.RoleLacksPermission => Forbidden(ApiReasons.RoleLacksPermission, permission,
+            $"The token owner's role in this Space does not grant {permission}."),
+        ApiReasons.IpNotAllowed => Forbidden(ApiReasons.IpNotAllowed, permission,
+            "This token may not be used from this address."),
+        _ => throw new InvalidOperationException($"No refusal is defined for the reason '{failure.Reason}'."),
+    };
 
     private static ApiAuthentication Refuse(ApiRefusal refusal) => new(null, refusal);
 

@@ -1,10 +1,16 @@
+using Monime.Portal.Accounts;
 using Monime.Portal.Tokens;
+using Monime.Portal.Web.Api.Resources;
 
 namespace Monime.Portal.Web.Api;
 
-/// <summary>The endpoints the API pipeline itself owns: the self-test and the calling token's own view.</summary>
+/// <summary>
+/// The endpoints the API pipeline itself owns: the self-test, the calling token's own view and its rotation.
+/// </summary>
 public static class ApiEndpoints
 {
+    private const int DefaultGraceSeconds = 86_400;
+
     public static IEndpointRouteBuilder MapApiSelfEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/v1", SelfTest)
@@ -16,6 +22,12 @@ public static class ApiEndpoints
         routes.MapGet("/v1/tokens/self", TokenSelf)
             .WithName("GetOwnToken")
             .WithSummary("The calling token's own settings (no permission needed, a valid token is)")
+            .WithTags("General");
+
+        routes.MapPost("/v1/tokens/self/rotate", RotateSelfAsync)
+            .WithMetadata(new ApiSecretResponseMetadata())
+            .WithName("RotateOwnToken")
+            .WithSummary("Rotate the calling token: the replacement is shown once; the old one works for a grace")
             .WithTags("General");
         return routes;
     }
@@ -48,5 +60,47 @@ public static class ApiEndpoints
             token.WhitelistedSpaceId,
             token.IpWhitelist.Count > 0,
             [.. token.Permissions.Order(StringComparer.Ordinal)]));
+    }
+
+    /// <summary>
+    /// A program replaces its own token: the same settings, a new secret, the old token kept for a grace period
+    /// so that running instances can pick up the new one. Acts as the token's owner, so the rotation is audited
+    /// under their name; a token may be rotated once.
+    /// </summary>
+    private static async Task<IResult> RotateSelfAsync(HttpContext context, TokenService tokens)
+    {
+        var token = context.Features.Get<ApiCallState>()?.Token
+            ?? throw new InvalidOperationException("The endpoint was reached without bearer authentication.");
+        var (input, error) = await ResourceRequests.ReadBodyAsync<SelfRotationInput>(context.Request, optional: true);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var seconds = input?.GracePeriodSeconds ?? DefaultGraceSeconds;
+        if (seconds < 0 || seconds > TokenRules.MaxSelfRotationGrace.TotalSeconds)
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, ResourceResults.ValidationReason,
+                "gracePeriodSeconds must be between 0 and 604800.");
+        }
+
+        var actor = new PortalActor(token.OwnerId, token.OrganizationId, false, false,
+            ApiAuthenticator.ClientAddress(context)?.ToString());
+        var rotation = await tokens.RotateAsync(actor, token.Id, TimeSpan.FromSeconds(seconds),
+            context.RequestAborted);
+        if (rotation is not { Outcome: TokenChangeResult.Changed, Replacement: { } replacement, Issued: { } issued })
+        {
+            return rotation.Message == TokenService.AlreadyRotated
+                ? ApiResults.Error(StatusCodes.Status409Conflict, ApiReasons.AlreadyRotated,
+                    "This token was already rotated; use its replacement.")
+                : ApiResults.Error(StatusCodes.Status409Conflict, ApiReasons.InvalidRequest,
+                    rotation.Message ?? "This token cannot be rotated.");
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        var graceEnd = replacement.CreatedAt.AddSeconds(seconds);
+        var oldExpiry = token.ExpiresAt is { } expiresAt && expiresAt < graceEnd ? expiresAt : graceEnd;
+        return ApiResults.Ok(SelfRotationResult.From(token, replacement, issued, oldExpiry),
+            StatusCodes.Status201Created);
     }
 }

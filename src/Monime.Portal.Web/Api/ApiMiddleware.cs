@@ -265,9 +265,12 @@ public sealed class ApiMiddleware(
         }
 
         var body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var stored = context.GetEndpoint()?.Metadata.GetMetadata<ApiSecretResponseMetadata>() is null
+            ? body
+            : ApiSecretRedaction.Redact(body);
         try
         {
-            await idempotency.CompleteAsync(scope, key, context.Response.StatusCode, body, CancellationToken.None);
+            await idempotency.CompleteAsync(scope, key, context.Response.StatusCode, stored, CancellationToken.None);
         }
         catch (Exception exception) when (IsDatabaseFailure(exception))
         {

@@ -24,6 +24,7 @@ public static class ApiReasons
     public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
     public const string RequestInProgress = "request_in_progress";
+    public const string AlreadyRotated = "already_rotated";
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string PayloadTooLarge = "payload_too_large";

@@ -54,6 +54,8 @@ public sealed class RoleMatrixTests(PortalAppFactory factory)
         ["POST /Tokens/Details?handler=Revoke"] = Gate.SignedIn,
         ["POST /Tokens/Details?handler=Rotate"] = Gate.SignedIn,
         ["POST /Tokens/Details?handler=EndGrace"] = Gate.SignedIn,
+        ["POST /Tokens/Details?handler=Narrow"] = Gate.SignedIn,
+        ["GET /Tokens/Explain"] = Gate.SignedIn,
         ["GET /Ops/Index"] = Gate.UsageReader,
         ["GET /Ops/Index?handler=Csv"] = Gate.UsageReader,
         ["GET /Admin/Index"] = Gate.Admin,
@@ -132,7 +134,8 @@ public sealed class RoleMatrixTests(PortalAppFactory factory)
         var path = parts[1].Replace("/Index", "", StringComparison.Ordinal);
         path = path.Length == 0 || path[0] == '?' ? "/" + path : path;
         path = path.Replace("/Usage/Token", $"/Usage/Token/{tokenId}", StringComparison.Ordinal)
-            .Replace("/Tokens/Details", $"/Tokens/{tokenId}", StringComparison.Ordinal);
+            .Replace("/Tokens/Details", $"/Tokens/{tokenId}", StringComparison.Ordinal)
+            .Replace("/Tokens/Explain", $"/Tokens/{tokenId}/Explain", StringComparison.Ordinal);
         if (parts[0] == "GET")
         {
             return await client.GetAsync(path);

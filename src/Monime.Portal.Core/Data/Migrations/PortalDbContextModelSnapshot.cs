@@ -472,6 +472,23 @@ namespace Monime.Portal.Data.Migrations
                     b.ToTable("FinancialAccounts", (string)null);
                 });
 
+            modelBuilder.Entity("Monime.Portal.Notifications.ExpiryNotice", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Threshold")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TokenId", "Threshold");
+
+                    b.ToTable("ExpiryNotices");
+                });
+
             modelBuilder.Entity("Monime.Portal.PaymentCodes.PaymentCode", b =>
                 {
                     b.Property<string>("Id")
@@ -1084,6 +1101,15 @@ namespace Monime.Portal.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Monime.Portal.Notifications.ExpiryNotice", b =>
+                {
+                    b.HasOne("Monime.Portal.Tokens.AccessToken", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Monime.Portal.Spaces.Space", b =>

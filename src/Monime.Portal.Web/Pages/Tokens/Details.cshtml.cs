@@ -5,6 +5,7 @@ using Monime.Portal.Spaces;
 using Monime.Portal.Tokens;
 using Monime.Portal.Usage;
 using Monime.Portal.Web.Accounts;
+using Monime.Portal.Web.Api;
 
 namespace Monime.Portal.Web.Pages.Tokens;
 
@@ -17,14 +18,25 @@ public sealed class DetailsModel(
     AuditQueries auditQueries,
     UsageQueries usageQueries,
     SpaceService spaces,
+    ApiEndpointCatalog catalog,
     PortalActorAccessor actors,
     TimeProvider clock) : PageModel
 {
+    private const int DefaultQuietMinutes = 60;
+
     [BindProperty]
     public string? Reason { get; set; }
 
     [BindProperty]
     public RotationGrace Grace { get; set; } = RotationGrace.OneDay;
+
+    /// <summary>The permissions the narrowed replacement keeps, exactly as the offer showed them.</summary>
+    [BindProperty]
+    public List<string> Keep { get; set; } = [];
+
+    /// <summary>How long the old token must have been silent before the page suggests ending its grace.</summary>
+    [BindProperty(SupportsGet = true, Name = "quiet")]
+    public int QuietMinutes { get; set; } = DefaultQuietMinutes;
 
     [BindProperty(SupportsGet = true, Name = "done")]
     public string? Done { get; set; }
@@ -53,6 +65,15 @@ public sealed class DetailsModel(
     public TokenUsageView? Usage { get; private set; }
 
     public RevealedSecret? Secret { get; private set; }
+
+    public PermissionUsage? Privilege { get; private set; }
+
+    public bool CanNarrow => CanRotate && Privilege is { CanNarrow: true };
+
+    public GraceTraffic? Traffic { get; private set; }
+
+    public bool SuggestEndingGrace =>
+        CanEndGrace && Traffic is { } traffic && traffic.IsQuietFor(TimeSpan.FromMinutes(QuietMinutes));
 
     public string? ActionError { get; private set; }
 
@@ -122,6 +143,47 @@ public sealed class DetailsModel(
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>
+    /// Least privilege in one step: a rotation whose replacement keeps only <see cref="Keep"/>; the token
+    /// service refuses anything the old token did not hold, so a forged form cannot widen a token.
+    /// </summary>
+    public async Task<IActionResult> OnPostNarrowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        NoStore();
+        if (!Enum.IsDefined(Grace))
+        {
+            ModelState.AddModelError(nameof(Grace), "Choose how long the old token keeps working.");
+        }
+
+        if (Keep.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Keep), "A replacement must keep at least one permission.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        var result = await tokens.RotateAsync(actors.Current, id, Grace, [.. Keep.Distinct(StringComparer.Ordinal)],
+            cancellationToken);
+        if (result.Outcome == TokenChangeResult.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result is { Outcome: TokenChangeResult.Changed, Replacement: { } replacement, Issued: { } issued })
+        {
+            Secret = RevealedSecret.For(replacement.Id, replacement.Name, issued.Value, Request);
+        }
+        else
+        {
+            ActionError = result.Message ?? "The token could not be replaced.";
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnPostEndGraceAsync(Guid id, CancellationToken cancellationToken)
     {
         var outcome = await tokens.EndGraceAsync(actors.Current, id, cancellationToken);
@@ -153,7 +215,10 @@ public sealed class DetailsModel(
         CanRevoke = (IsOwner || actor.IsAdmin) && token.RevokedAt is null;
         InGrace = token.IsInGracePeriod(now);
         CanEndGrace = IsOwner && InGrace;
+        QuietMinutes = Math.Clamp(QuietMinutes, 1, 7 * 24 * 60);
         History = await auditQueries.ForTokenAsync(token.Id, cancellationToken: cancellationToken);
+        Privilege = await usageQueries.PermissionUsageAsync(token, catalog.PermissionByEndpoint, cancellationToken);
+        Traffic = InGrace ? await usageQueries.GraceTrafficAsync(token, cancellationToken) : null;
         Usage = await usageQueries.ForTokenAsync(actor, token.Id, Period, cancellationToken);
         if (token.WhitelistedSpaceId is { } spaceId)
         {

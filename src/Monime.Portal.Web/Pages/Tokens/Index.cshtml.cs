@@ -5,8 +5,17 @@ using Monime.Portal.Web.Accounts;
 
 namespace Monime.Portal.Web.Pages.Tokens;
 
-public sealed class IndexModel(TokenService tokens, PortalActorAccessor actors) : PageModel
+public sealed class IndexModel(TokenService tokens, PortalActorAccessor actors, TimeProvider clock) : PageModel
 {
+    private readonly DateTimeOffset _now = clock.GetUtcNow();
+
+    /// <summary>Days left for an active token that expires within the warning window; null otherwise.</summary>
+    public int? ExpiresSoon(TokenRow row) =>
+        row is { Status: TokenStatus.Active, InGracePeriod: false, ExpiresAt: { } expiresAt }
+        && expiresAt - _now <= ExpiryQueries.WarningWindow
+            ? ExpiryQueries.DaysLeft(expiresAt, _now)
+            : null;
+
     private const int MaxSearchLength = 100;
 
     [BindProperty(SupportsGet = true)]

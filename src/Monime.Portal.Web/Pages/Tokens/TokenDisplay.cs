@@ -6,6 +6,12 @@ namespace Monime.Portal.Web.Pages.Tokens;
 /// <summary>How the token pages write dates, statuses and choices; every date is shown in UTC.</summary>
 public static class TokenDisplay
 {
+    /// <summary>A short span for people: "45 minutes", "3 hours", "2 days".</summary>
+    public static string Duration(TimeSpan span) =>
+        span.TotalMinutes < 120 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} minutes")
+        : span.TotalHours < 48 ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} hours")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays} days");
+
     public static string Date(DateTimeOffset? value, string empty = "Never") =>
         value is { } date
             ? date.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
