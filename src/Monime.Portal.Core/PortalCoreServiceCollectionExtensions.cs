@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Monime.Portal.Accounts;
 using Monime.Portal.Audit;
 using Monime.Portal.Data;
-using Monime.Portal.Spaces;
-using Monime.Portal.Accounts;
 using Monime.Portal.Resources;
+using Monime.Portal.Spaces;
 using Monime.Portal.Tokens;
 using Monime.Portal.Usage;
 using Npgsql;

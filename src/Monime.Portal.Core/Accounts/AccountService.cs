@@ -41,12 +41,18 @@ public sealed class AccountService(
 
             var space = new Space
             {
-                Id = SpaceIds.NewId(), Name = $"{user.DisplayName}'s Space", OrganizationId = organization.Id, CreatedAt = now,
+                Id = SpaceIds.NewId(),
+                Name = $"{user.DisplayName}'s Space",
+                OrganizationId = organization.Id,
+                CreatedAt = now,
             };
             db.Spaces.Add(space);
             db.SpaceMemberships.Add(new SpaceMembership
             {
-                SpaceId = space.Id, MonimeerId = user.Id, Role = SpaceRole.Owner, CreatedAt = now,
+                SpaceId = space.Id,
+                MonimeerId = user.Id,
+                Role = SpaceRole.Owner,
+                CreatedAt = now,
             });
             audit.Record(AuditActions.SignedUp, user.Id, organization.Id, ip, subjectUserId: user.Id);
             await db.SaveChangesAsync(cancellationToken);

@@ -132,7 +132,10 @@ public sealed class MonimeerAdministration(
         {
             db.SpaceMemberships.Add(new SpaceMembership
             {
-                SpaceId = space.Id, MonimeerId = user.Id, Role = role, CreatedAt = clock.GetUtcNow(),
+                SpaceId = space.Id,
+                MonimeerId = user.Id,
+                Role = role,
+                CreatedAt = clock.GetUtcNow(),
             });
         }
         else

@@ -87,7 +87,10 @@ public sealed class DevelopmentSeeder(
         {
             db.SpaceMemberships.Add(new SpaceMembership
             {
-                SpaceId = spaceId, MonimeerId = user.Id, Role = role, CreatedAt = now,
+                SpaceId = spaceId,
+                MonimeerId = user.Id,
+                Role = role,
+                CreatedAt = now,
             });
         }
 

@@ -130,8 +130,17 @@ public sealed class TokenService(
             .Take(pageSize + 1)
             .Select(t => new
             {
-                t.Id, t.Name, t.Mode, t.LookupId, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt,
-                t.ReplacedById, t.NewIpSeenAt, OwnerEmail = t.Owner!.Email,
+                t.Id,
+                t.Name,
+                t.Mode,
+                t.LookupId,
+                t.CreatedAt,
+                t.ExpiresAt,
+                t.LastUsedAt,
+                t.RevokedAt,
+                t.ReplacedById,
+                t.NewIpSeenAt,
+                OwnerEmail = t.Owner!.Email,
             })
             .ToListAsync(cancellationToken);
 

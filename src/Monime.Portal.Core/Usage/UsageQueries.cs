@@ -26,8 +26,17 @@ public sealed class UsageQueries(PortalDbContext db, TimeProvider clock, ILogger
             .Where(t => t.Id == tokenId)
             .Select(t => new
             {
-                t.Id, t.Name, t.Mode, t.LookupId, t.RevokedAt, t.ExpiresAt, OwnerEmail = t.Owner!.Email,
-                t.LastUsedAt, t.LastUsedIp, t.RecentIps, t.NewIpSeenAt,
+                t.Id,
+                t.Name,
+                t.Mode,
+                t.LookupId,
+                t.RevokedAt,
+                t.ExpiresAt,
+                OwnerEmail = t.Owner!.Email,
+                t.LastUsedAt,
+                t.LastUsedIp,
+                t.RecentIps,
+                t.NewIpSeenAt,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (token is null)
@@ -172,7 +181,13 @@ public sealed class UsageQueries(PortalDbContext db, TimeProvider clock, ILogger
         var rows = await tokens
             .Select(t => new
             {
-                t.Id, t.Name, t.Mode, t.LookupId, OwnerEmail = t.Owner!.Email, t.WhitelistedSpaceId, t.LastUsedAt,
+                t.Id,
+                t.Name,
+                t.Mode,
+                t.LookupId,
+                OwnerEmail = t.Owner!.Email,
+                t.WhitelistedSpaceId,
+                t.LastUsedAt,
                 t.CreatedAt,
             })
             .ToListAsync(cancellationToken);

@@ -43,7 +43,8 @@ public sealed class ApiAuthenticator(
             return endpoint.Metadata.GetMetadata<ApiOptionalAuthenticationMetadata>() is not null
                 ? ApiAuthentication.Anonymous
                 : Refuse(new ApiRefusal(StatusCodes.Status401Unauthorized, ApiReasons.MissingToken,
-                    "Send an access token: Authorization: Bearer <token>.") { Challenge = Realm });
+                    "Send an access token: Authorization: Bearer <token>.")
+                { Challenge = Realm });
         }
 
         if (header.Kind == BearerHeaderKind.Invalid)

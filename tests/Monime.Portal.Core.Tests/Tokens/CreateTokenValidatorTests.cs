@@ -74,7 +74,10 @@ public sealed class CreateTokenValidatorTests
     {
         var input = Live() with
         {
-            Mode = TokenMode.Test, Expiry = TokenExpiry.None, WhitelistedSpaceId = "spc_mine", IpWhitelist = "1.2.3.4",
+            Mode = TokenMode.Test,
+            Expiry = TokenExpiry.None,
+            WhitelistedSpaceId = "spc_mine",
+            IpWhitelist = "1.2.3.4",
         };
 
         var result = _validator.Validate(input);

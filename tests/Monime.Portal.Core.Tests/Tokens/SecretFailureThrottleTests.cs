@@ -15,7 +15,8 @@ public sealed class SecretFailureThrottleTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var throttle = new SecretFailureThrottle(cache, clock, Options.Create(new ApiOptions
         {
-            FailuresPerTokenPerMinute = 3, FailuresPerIpPerMinute = 1000,
+            FailuresPerTokenPerMinute = 3,
+            FailuresPerIpPerMinute = 1000,
         }));
 
         for (var i = 0; i < 3; i++)

@@ -31,7 +31,10 @@ public sealed class TokenCreateCostTests(PortalAppFactory factory)
             Options.Create(new TokenOptions()), [], NullLogger<TokenService>.Instance);
         var input = new CreateTokenInput
         {
-            Name = "Cost", Mode = TokenMode.Test, Permissions = ["payments:read"], Nonce = Guid.NewGuid(),
+            Name = "Cost",
+            Mode = TokenMode.Test,
+            Permissions = ["payments:read"],
+            Nonce = Guid.NewGuid(),
         };
         var before = hasher.Evaluations;
 

@@ -108,8 +108,11 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
                 new PortalActor(user.Id, user.OrganizationId, false, false, null),
                 new CreateTokenInput
                 {
-                    Name = "verifier", Mode = TokenMode.Live, Expiry = TokenExpiry.OneYear,
-                    Services = ["payments"], Permissions = ["payments:read"],
+                    Name = "verifier",
+                    Mode = TokenMode.Live,
+                    Expiry = TokenExpiry.OneYear,
+                    Services = ["payments"],
+                    Permissions = ["payments:read"],
                 });
             var created = Assert.IsType<CreateTokenResult.Created>(result);
             return (created.Issued.Value, created.Token.Id, user);

@@ -72,7 +72,9 @@ public sealed class ApiAuthorizationTests(ApiAppFactory factory)
             db.Spaces.Add(new Space { Id = secondSpace, Name = "Second", OrganizationId = user.OrganizationId });
             db.SpaceMemberships.Add(new SpaceMembership
             {
-                SpaceId = secondSpace, MonimeerId = user.Id, Role = SpaceRole.Owner,
+                SpaceId = secondSpace,
+                MonimeerId = user.Id,
+                Role = SpaceRole.Owner,
             });
             await db.SaveChangesAsync();
         });

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal.Testing;
 using Monime.Portal.Tokens;
 using static Monime.Portal.Web.Tests.Api.ApiTestTokens;

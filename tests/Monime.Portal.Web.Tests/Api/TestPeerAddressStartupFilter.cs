@@ -1,7 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using System.Net;
 
 namespace Monime.Portal.Web.Tests.Api;
 

@@ -49,14 +49,19 @@ internal static class ResourceApiClient
             {
                 db.Spaces.Add(new Space
                 {
-                    Id = spaceId, Name = "Shared test Space", OrganizationId = user.OrganizationId,
+                    Id = spaceId,
+                    Name = "Shared test Space",
+                    OrganizationId = user.OrganizationId,
                     CreatedAt = DateTimeOffset.UtcNow,
                 });
             }
 
             db.SpaceMemberships.Add(new SpaceMembership
             {
-                SpaceId = spaceId, MonimeerId = user.Id, Role = SpaceRole.Owner, CreatedAt = DateTimeOffset.UtcNow,
+                SpaceId = spaceId,
+                MonimeerId = user.Id,
+                Role = SpaceRole.Owner,
+                CreatedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
         });
