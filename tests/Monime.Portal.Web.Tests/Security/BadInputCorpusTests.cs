@@ -86,7 +86,7 @@ public sealed class BadInputCorpusTests(ResourceApiFactory factory)
         { "POST", "/v1/payment-codes", "\"text\"" },
         { "POST", "/v1/payment-codes", "{\"name\":\"x\",\"amount\":{\"currency\":\"SLE\",\"value\":-5}}" },
         { "POST", "/v1/payment-codes", "{\"name\":\"x\",\"amount\":{\"currency\":\"SLE\",\"value\":\"ten\"}}" },
-        { "POST", "/v1/payment-codes", "{\"name\":\"x\",\"amount\":{\"currency\":\"XXX\",\"value\":5}}" },
+        { "POST", "/v1/payment-codes", "{\"name\":\"x\",\"amount\":{\"currency\":\"ZZZ\",\"value\":5}}" },
         { "POST", "/v1/payment-codes", "{\"name\":\"x\",\"amount\":{\"currency\":\"SLE\",\"value\":1e400}}" },
         { "POST", "/v1/payment-codes", "{\"name\":\"x\",\"amount\":{\"currency\":\"SLE\",\"value\":99999999999999999999}}" },
         { "POST", "/v1/payment-codes", "{\"name\":\"x\",\"amount\":{\"currency\":\"SLE\",\"value\":5},\"duration\":\"forever\"}" },
