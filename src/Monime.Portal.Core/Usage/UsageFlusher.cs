@@ -41,11 +41,17 @@ public sealed partial class UsageFlusher(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken);
-
-        // Not cancellable: the process is about to end, so a flush cut short would lose its batch for good.
-        // The command timeout still bounds it, and one batch is quick.
-        await FlushAsync(CancellationToken.None);
+        try
+        {
+            await base.StopAsync(cancellationToken);
+        }
+        finally
+        {
+            // Runs even when the host's stop token is already cancelled, which makes the base throw before the
+            // loop has ended. Not cancellable: the process is about to end, so a flush cut short would lose its
+            // batch for good. The command timeout still bounds it, and one batch is quick.
+            await FlushAsync(CancellationToken.None);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
