@@ -57,6 +57,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await Page.GetByLabel("Email").FillAsync(user.Email);
         await Page.GetByLabel("Password").FillAsync(user.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync("**/Developer");
+
+        // Sign-in hashes the password (PBKDF2); on a loaded 2-core CI machine that can take far longer than usual.
+        await Page.WaitForURLAsync("**/Developer", new() { Timeout = 90_000 });
     }
 }
