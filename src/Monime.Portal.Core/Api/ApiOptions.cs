@@ -18,6 +18,15 @@ public sealed class ApiOptions
     /// <summary>Failed authentications from one client address, per minute, before cache misses are refused.</summary>
     public int FailuresPerIpPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// How long the answer to a caller already stopped by the failure throttle is held back, so that a flood slows
+    /// itself down. Zero answers at once.
+    /// </summary>
+    public int ThrottledRefusalDelayMilliseconds { get; set; } = 250;
+
+    /// <summary>Most throttled refusals held back at once; beyond it they are answered without delay.</summary>
+    public int MaxHeldRefusals { get; set; } = 1_000;
+
     /// <summary>Largest request body an API call may carry; bigger ones are answered 413 unread.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

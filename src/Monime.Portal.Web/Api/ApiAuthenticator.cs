@@ -12,7 +12,8 @@ namespace Monime.Portal.Web.Api;
 /// the endpoint allows it); empty, several, another scheme or a token in the query string → 400.</item>
 /// <item>Format and checksum (<see cref="TokenFormat.TryParse"/>): no database, no Argon2id → 401.</item>
 /// <item>Failure throttle, only when the secret is not already known good: too many failures for the token or
-/// from the address → 429 before any database read or hashing.</item>
+/// from the address → 429 before any database read or hashing, held back a moment so that a flood answers
+/// itself slowly (<see cref="ApiOptions.ThrottledRefusalDelayMilliseconds"/>).</item>
 /// <item>Lookup by id (one indexed read) and Argon2id on the secret, or the verification cache → 401, the same
 /// body for an unknown id and a wrong secret; 503 when the database cannot be asked.</item>
 /// <item>Revoked, expired, mode (prefix against row) → 401.</item>
@@ -62,18 +63,24 @@ public sealed class ApiAuthenticator(
 
         var clientIp = ClientAddress(context);
         var ipText = clientIp?.ToString();
-        if (!verifier.IsKnownSecret(presented)
-            && throttle.Check(presented.LookupId, ipText) is { Allowed: false } throttled)
+        var verification = verifier.Recall(presented);
+        if (verification is null)
         {
-            return Refuse(new ApiRefusal(StatusCodes.Status429TooManyRequests, ApiReasons.RateLimited,
-                "Too many failed attempts; wait before trying again.")
+            if (!verifier.IsKnownSecret(presented)
+                && throttle.Check(presented.LookupId, ipText) is { Allowed: false } throttled)
             {
-                RateLimit = throttled.Limit,
-                RetryAfter = throttled.RetryAfter,
-            });
+                return Refuse(new ApiRefusal(StatusCodes.Status429TooManyRequests, ApiReasons.RateLimited,
+                    "Too many failed attempts; wait before trying again.")
+                {
+                    RateLimit = throttled.Limit,
+                    RetryAfter = throttled.RetryAfter,
+                    Throttled = true,
+                });
+            }
+
+            verification = await verifier.VerifyAsync(presented, cancellationToken);
         }
 
-        var verification = await verifier.VerifyAsync(presented, cancellationToken);
         call.TokenId = verification.TokenId;
         call.Token = verification.Token;
         switch (verification.Outcome)

@@ -16,5 +16,8 @@ public sealed record ApiRefusal(int Status, string Reason, string Message)
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Refused by the failure throttle, before any lookup: the answer is held back a moment.</summary>
+    public bool Throttled { get; init; }
+
     public string LoggedReason => InternalReason ?? Reason;
 }

@@ -12,6 +12,7 @@ public static class ApiServiceCollectionExtensions
         services.AddPortalTokenVerification(configuration);
         services.AddSingleton<ApiTokenRateLimiter>();
         services.AddSingleton<ApiAuthenticator>();
+        services.AddSingleton<ThrottledRefusalHold>();
         services.AddSingleton<ApiEndpointCatalog>();
         services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
         return services;

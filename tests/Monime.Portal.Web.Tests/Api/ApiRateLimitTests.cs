@@ -38,16 +38,20 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.SmallLimitsFactory facto
         await ApiResponse.SendAsync(client, Request(HttpMethod.Get, "/v1/tokens/self", token, peer: Peer));
 
         ApiResponse? bogus = null;
+        var lastAnswer = TimeSpan.Zero;
         for (var i = 0; i < 5; i++)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             bogus = await ApiResponse.SendAsync(client,
                 Request(HttpMethod.Get, "/v1/tokens/self", ForgedTokens.Random(), peer: Peer));
+            lastAnswer = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         }
 
         await Task.Delay(1100);
         var good = await ApiResponse.SendAsync(client, Request(HttpMethod.Get, "/v1/tokens/self", token, peer: Peer));
         Assert.Equal(HttpStatusCode.TooManyRequests, bogus!.Status);
         Assert.Equal("auth-failures-ip", bogus.Header("Monime-Rate-Limit"));
+        Assert.True(lastAnswer >= TimeSpan.FromMilliseconds(200), $"The throttled answer came after {lastAnswer}.");
         Assert.Equal(HttpStatusCode.OK, good.Status);
     }
 
@@ -57,6 +61,7 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.SmallLimitsFactory facto
         {
             ["Api:RateLimits:LivePerSecond"] = "2",
             ["Api:FailuresPerIpPerMinute"] = "3",
+            ["Api:ThrottledRefusalDelayMilliseconds"] = "200",
         };
     }
 }
