@@ -27,7 +27,7 @@ public static class TokenFormat
 
     public const int ChecksumLength = 4;
 
-    /// <summary>62^4, the values <see cref="ChecksumLength"/> base62 digits hold; the CRC-32 is reduced to it.</summary>
+    /// <summary>62^4, all that <see cref="ChecksumLength"/> base62 digits hold: the CRC-32 is reduced to it.</summary>
     public const uint ChecksumModulus = 62 * 62 * 62 * 62;
 
     public const int BodyLength = LookupLength + SecretLength + ChecksumLength;

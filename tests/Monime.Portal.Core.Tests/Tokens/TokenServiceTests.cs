@@ -248,7 +248,8 @@ public sealed class TokenServiceTests(PortalAppFactory factory)
     }
 
     private Task<T> WithIssuerAsync<T>(ITokenIssuer issuer, Func<TokenService, Task<T>> action) =>
-        factory.WithServicesAsync(services => action(ActivatorUtilities.CreateInstance<TokenService>(services, issuer)));
+        factory.WithServicesAsync(services =>
+            action(ActivatorUtilities.CreateInstance<TokenService>(services, issuer)));
 
     private Task<int> CreatedEventsByAsync(TestUser user) =>
         factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>().AuditEvents
