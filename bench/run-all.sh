@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark in sequence, each on its own throwaway PostgreSQL and portal, and writes BENCHMARKS.md
 # at the repository root: the machine, each command line, its output and whether it met its target.
-# Usage: bench/run-all.sh   (about 15 minutes on two cores)
+# Usage: bench/run-all.sh   (about 25 minutes on two cores)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=BENCHMARKS.md
