@@ -32,6 +32,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddOptions<Argon2Options>().Bind(configuration.GetSection(Argon2Options.Section));
         services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.Section));
         services.AddSingleton<Argon2SecretHasher>();
+        services.AddSingleton<ITokenIssuer, RandomTokenIssuer>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<TokenService>();

@@ -10,9 +10,15 @@ namespace Monime.Portal.Data;
 
 internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<AccessToken>
 {
+    /// <summary>
+    /// Wider than <see cref="TokenFormat.LookupLength"/>: rows issued under the earlier 8-character layout stay
+    /// listable and revocable (their tokens no longer parse), and narrowing the column would fail on them.
+    /// </summary>
+    internal const int LookupColumnLength = 8;
+
     public void Configure(EntityTypeBuilder<AccessToken> builder)
     {
-        builder.Property(t => t.LookupId).HasMaxLength(TokenFormat.LookupLength);
+        builder.Property(t => t.LookupId).HasMaxLength(LookupColumnLength);
         builder.HasIndex(t => t.LookupId).IsUnique();
         builder.Property(t => t.SecretHash).HasMaxLength(200);
         builder.Property(t => t.Name).HasMaxLength(TokenRules.MaxNameLength);

@@ -7,7 +7,7 @@ namespace Monime.Portal.Tokens;
 /// <summary>
 /// Counts failed authentications per token (wrong secrets) and per client address (any failure) in one-minute
 /// windows, and refuses further attempts before any hashing once a count is reached. Guessing a secret is
-/// hopeless anyway (101 bits); the point is that a flood cannot buy Argon2id time or database reads.
+/// hopeless anyway (131 bits); the point is that a flood cannot buy Argon2id time or database reads.
 /// Counters for unknown lookup ids are kept per address only, so random ids cannot grow memory.
 /// </summary>
 public sealed class SecretFailureThrottle(IMemoryCache cache, TimeProvider clock, IOptions<ApiOptions> options)

@@ -21,4 +21,7 @@ internal static partial class TokenLog
 
     [LoggerMessage(2004, LogLevel.Information, "Grace period of token {TokenId} ended early by {UserId}")]
     public static partial void GraceEnded(ILogger logger, Guid tokenId, string userId);
+
+    [LoggerMessage(2005, LogLevel.Debug, "A new token drew a lookup id that is taken; issuing another")]
+    public static partial void LookupTaken(ILogger logger);
 }

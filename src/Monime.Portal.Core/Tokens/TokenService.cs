@@ -13,6 +13,7 @@ namespace Monime.Portal.Tokens;
 public sealed class TokenService(
     PortalDbContext db,
     Argon2SecretHasher hasher,
+    ITokenIssuer issuer,
     AuditTrail audit,
     TimeProvider clock,
     IOptions<TokenOptions> options,
@@ -20,6 +21,14 @@ public sealed class TokenService(
     ILogger<TokenService> logger)
 {
     private const int MaxConflictAttempts = 3;
+
+    /// <summary>
+    /// Issues per create before giving up on a taken lookup id. With 62^5 ids and a million tokens one issue
+    /// in a thousand collides, so three in a row is a one-in-a-billion event, not a busy day.
+    /// </summary>
+    private const int MaxIssueAttempts = 3;
+
+    private const string LookupIndex = "IX_AccessTokens_LookupId";
 
     /// <summary>The refusal message of a second rotation of one token; the API answers it as a conflict.</summary>
     public const string AlreadyRotated = "This token was already rotated.";
@@ -45,48 +54,61 @@ public sealed class TokenService(
             return new CreateTokenResult.AlreadyCreated(earlier);
         }
 
-        var issued = TokenFormat.Issue(input.Mode);
-        var token = new AccessToken
+        for (var attempt = 1; ; attempt++)
         {
-            Id = Guid.CreateVersion7(now),
-            LookupId = issued.LookupId,
-            SecretHash = await hasher.HashAsync(issued.Secret, cancellationToken),
-            Name = input.Name!.Trim(),
-            Mode = input.Mode,
-            OwnerId = actor.UserId,
-            OrganizationId = actor.OrganizationId,
-            ApiRelease = input.ApiRelease!,
-            CreatedAt = now,
-            ExpiresAt = ExpiryOf(input, now),
-            WhitelistedSpaceId = string.IsNullOrEmpty(input.WhitelistedSpaceId) ? null : input.WhitelistedSpaceId,
-            IpWhitelist = CanonicalIpWhitelist(input),
-            Permissions = [.. input.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            CreationNonce = input.Nonce == Guid.Empty ? null : input.Nonce,
-        };
-        db.AccessTokens.Add(token);
-        audit.Record(AuditActions.TokenCreated, actor.UserId, actor.OrganizationId, actor.Ip, token.Id,
-            detail: $"{token.Mode} token '{token.Name}' ({token.Masked})");
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception) && token.CreationNonce is { } nonce)
-        {
-            // A double submit raced this one past the check above, or a retried commit had in fact
-            // succeeded: either way the form's token exists once, and this attempt adds nothing.
-            db.ChangeTracker.Clear();
-            var winner = await FindByNonceAsync(actor, nonce, cancellationToken);
-            if (winner is null)
+            var issued = issuer.Issue(input.Mode);
+            var token = new AccessToken
             {
-                throw;
+                Id = Guid.CreateVersion7(now),
+                LookupId = issued.LookupId,
+                SecretHash = await hasher.HashAsync(issued.Secret, cancellationToken),
+                Name = input.Name!.Trim(),
+                Mode = input.Mode,
+                OwnerId = actor.UserId,
+                OrganizationId = actor.OrganizationId,
+                ApiRelease = input.ApiRelease!,
+                CreatedAt = now,
+                ExpiresAt = ExpiryOf(input, now),
+                WhitelistedSpaceId = string.IsNullOrEmpty(input.WhitelistedSpaceId) ? null : input.WhitelistedSpaceId,
+                IpWhitelist = CanonicalIpWhitelist(input),
+                Permissions = [.. input.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                CreationNonce = input.Nonce == Guid.Empty ? null : input.Nonce,
+            };
+            db.AccessTokens.Add(token);
+            audit.Record(AuditActions.TokenCreated, actor.UserId, actor.OrganizationId, actor.Ip, token.Id,
+                detail: $"{token.Mode} token '{token.Name}' ({token.Masked})");
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+            {
+                // A retried commit that had in fact succeeded collides with its own row, whichever index it
+                // trips over; then the token exists once, with this attempt's secret, and is answered as created.
+                db.ChangeTracker.Clear();
+                if (!await db.AccessTokens.AnyAsync(t => t.Id == token.Id, cancellationToken))
+                {
+                    // A double submit raced this one past the check above: the form's token exists once.
+                    if (token.CreationNonce is { } nonce
+                        && await FindByNonceAsync(actor, nonce, cancellationToken) is { } winner)
+                    {
+                        return new CreateTokenResult.AlreadyCreated(winner);
+                    }
+
+                    if (!IsLookupCollision(exception) || attempt == MaxIssueAttempts)
+                    {
+                        throw;
+                    }
+
+                    TokenLog.LookupTaken(logger);
+                    continue;
+                }
             }
 
-            return new CreateTokenResult.AlreadyCreated(winner);
+            TokenLog.Created(logger, token.Id, token.Masked, token.Mode, actor.UserId);
+            return new CreateTokenResult.Created(token, issued);
         }
-
-        TokenLog.Created(logger, token.Id, token.Masked, token.Mode, actor.UserId);
-        return new CreateTokenResult.Created(token, issued);
     }
 
     public async Task<TokenPage> ListAsync(
@@ -260,7 +282,7 @@ public sealed class TokenService(
                 "A replacement may only keep permissions the token already holds.");
         }
 
-        var issued = TokenFormat.Issue(old.Mode);
+        var issued = issuer.Issue(old.Mode);
         var replacement = new AccessToken
         {
             Id = Guid.CreateVersion7(now),
@@ -293,6 +315,7 @@ public sealed class TokenService(
             detail: $"{replacement.Mode} token '{replacement.Name}' ({replacement.Masked}), rotated from {old.Masked}");
         if (!await TrySaveAsync(cancellationToken))
         {
+            // The retry reads the token afresh and issues a new replacement, so a taken lookup id is left behind.
             return attempt < MaxConflictAttempts
                 ? await RotateAsync(actor, id, grace, narrowedPermissions, attempt + 1, cancellationToken)
                 : new RotateTokenResult(TokenChangeResult.Refused, null, null, "The token changed meanwhile; try again.");
@@ -369,6 +392,7 @@ public sealed class TokenService(
     /// <summary>
     /// False when something else changed the token first (optimistic concurrency on xmin). The usage flush does
     /// so whenever it records a call, so the changes above start over on the fresh row a few times before giving up.
+    /// Also false when a rotation's replacement drew a lookup id already taken: starting over issues another.
     /// </summary>
     private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
     {
@@ -379,6 +403,12 @@ public sealed class TokenService(
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        catch (DbUpdateException exception) when (IsLookupCollision(exception))
+        {
+            TokenLog.LookupTaken(logger);
             db.ChangeTracker.Clear();
             return false;
         }
@@ -394,6 +424,12 @@ public sealed class TokenService(
 
     private static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private static bool IsLookupCollision(DbUpdateException exception) =>
+        exception.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: LookupIndex,
+        };
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)

@@ -35,6 +35,7 @@ public sealed partial class SecretMaskingEnricher : ILogEventEnricher
         _ => null,
     };
 
-    [GeneratedRegex("(mon_(?:test_)?)([A-Za-z0-9]{8})[A-Za-z0-9]{4,}")]
+    // The second group is TokenFormat.LookupLength characters; a wider one would keep part of the secret.
+    [GeneratedRegex("(mon_(?:test_)?)([A-Za-z0-9]{5})[A-Za-z0-9]{4,}")]
     private static partial Regex TokenShape();
 }

@@ -27,8 +27,8 @@ public sealed class TokenCreateCostTests(PortalAppFactory factory)
         await using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>()
             .UseNpgsql(factory.ConnectionString).AddInterceptors(counter).Options);
         var hasher = factory.Services.GetRequiredService<Argon2SecretHasher>();
-        var service = new TokenService(db, hasher, new AuditTrail(db, TimeProvider.System), TimeProvider.System,
-            Options.Create(new TokenOptions()), [], NullLogger<TokenService>.Instance);
+        var service = new TokenService(db, hasher, new RandomTokenIssuer(), new AuditTrail(db, TimeProvider.System),
+            TimeProvider.System, Options.Create(new TokenOptions()), [], NullLogger<TokenService>.Instance);
         var input = new CreateTokenInput
         {
             Name = "Cost",

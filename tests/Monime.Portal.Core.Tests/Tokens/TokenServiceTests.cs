@@ -183,4 +183,83 @@ public sealed class TokenServiceTests(PortalAppFactory factory)
         Assert.Single(await AuditOfAsync(old.Id), e => e.Action == AuditActions.TokenRotated);
         Assert.Single(await AuditOfAsync(rotated.Replacement.Id), e => e.Action == AuditActions.TokenCreated);
     }
+
+    [Fact]
+    public async Task CreateAsync_LookupIdAlreadyTaken_IssuesAgainAndCreatesOnce()
+    {
+        var user = await factory.CreateUserAsync();
+        var taken = (CreateTokenResult.Created)await WithTokensAsync(tokens =>
+            tokens.CreateAsync(ActorOf(user), LiveInput("Holds the lookup id")));
+        var issuer = new ReplayingIssuer(taken.Issued);
+
+        var result = await WithIssuerAsync(issuer, tokens =>
+            tokens.CreateAsync(ActorOf(user), LiveInput("Drew a taken lookup id")));
+
+        var created = Assert.IsType<CreateTokenResult.Created>(result);
+        var rows = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .AccessTokens.AsNoTracking().Where(t => t.OwnerId == user.Id).ToListAsync());
+        var stored = Assert.Single(rows, t => t.Name == "Drew a taken lookup id");
+        Assert.Equal(2, issuer.Issues);
+        Assert.Equal(2, rows.Count);
+        Assert.NotEqual(taken.Issued.LookupId, created.Issued.LookupId);
+        Assert.Equal((created.Token.Id, created.Issued.LookupId), (stored.Id, stored.LookupId));
+        Assert.Equal(taken.Token.SecretHash, Assert.Single(rows, t => t.Id == taken.Token.Id).SecretHash);
+        Assert.Single(await AuditOfAsync(stored.Id), e => e.Action == AuditActions.TokenCreated);
+        Assert.Equal(2, await CreatedEventsByAsync(user));
+    }
+
+    [Fact]
+    public async Task CreateAsync_LookupIdTakenEveryTime_GivesUpAfterThreeIssuesStoringNothing()
+    {
+        var user = await factory.CreateUserAsync();
+        var taken = (CreateTokenResult.Created)await WithTokensAsync(tokens =>
+            tokens.CreateAsync(ActorOf(user), LiveInput("Holds the lookup id")));
+        var issuer = new ReplayingIssuer(taken.Issued, times: int.MaxValue);
+
+        var failure = await Record.ExceptionAsync(() => WithIssuerAsync(issuer, tokens =>
+            tokens.CreateAsync(ActorOf(user), LiveInput("Never gets an id"))));
+
+        Assert.IsType<DbUpdateException>(failure);
+        Assert.Equal(3, issuer.Issues);
+        Assert.Equal(1, await CreatedEventsByAsync(user));
+    }
+
+    [Fact]
+    public async Task RotateAsync_ReplacementLookupIdAlreadyTaken_IssuesAgainAndRotatesOnce()
+    {
+        var user = await factory.CreateUserAsync();
+        var taken = (CreateTokenResult.Created)await WithTokensAsync(tokens =>
+            tokens.CreateAsync(ActorOf(user), LiveInput("Holds the lookup id")));
+        var rotating = (CreateTokenResult.Created)await WithTokensAsync(tokens =>
+            tokens.CreateAsync(ActorOf(user), LiveInput("Rotated")));
+        var issuer = new ReplayingIssuer(taken.Issued);
+
+        var rotated = await WithIssuerAsync(issuer, tokens =>
+            tokens.RotateAsync(ActorOf(user), rotating.Token.Id, RotationGrace.OneHour));
+
+        var replacements = await factory.WithServicesAsync(services => services
+            .GetRequiredService<PortalDbContext>().AccessTokens.AsNoTracking()
+            .Where(t => t.RotatedFromId == rotating.Token.Id).ToListAsync());
+        Assert.Equal(TokenChangeResult.Changed, rotated.Outcome);
+        Assert.Equal(2, issuer.Issues);
+        Assert.NotEqual(taken.Issued.LookupId, rotated.Issued!.LookupId);
+        Assert.Equal(rotated.Issued.LookupId, Assert.Single(replacements).LookupId);
+        Assert.Single(await AuditOfAsync(rotating.Token.Id), e => e.Action == AuditActions.TokenRotated);
+    }
+
+    private Task<T> WithIssuerAsync<T>(ITokenIssuer issuer, Func<TokenService, Task<T>> action) =>
+        factory.WithServicesAsync(services =>
+            action(ActivatorUtilities.CreateInstance<TokenService>(services, issuer)));
+
+    private Task<int> CreatedEventsByAsync(TestUser user) =>
+        factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>().AuditEvents
+            .CountAsync(e => e.ActorId == user.Id && e.Action == AuditActions.TokenCreated));
+
+    /// <summary>Hands out an existing token's value <paramref name="times"/> over, then fresh ones.</summary>
+    private sealed class ReplayingIssuer(IssuedToken taken, int times = 1) : ITokenIssuer
+    {
+        public int Issues { get; private set; }
+
+        public IssuedToken Issue(TokenMode mode) => ++Issues <= times ? taken : TokenFormat.Issue(mode);
+    }
 }

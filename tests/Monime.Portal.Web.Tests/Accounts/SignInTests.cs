@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal.Accounts;
+using Monime.Portal.Audit;
+using Monime.Portal.Data;
 using Monime.Portal.Testing;
 
 namespace Monime.Portal.Web.Tests.Accounts;
@@ -37,6 +40,24 @@ public sealed class SignInTests(PortalAppFactory factory)
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Contains("Email or password is incorrect.", await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Email or password is incorrect.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_UnknownEmail_AuditsTheFailureAndCreatesNoAccount()
+    {
+        var email = $"nobody-{Guid.NewGuid():N}@example.test";
+        using var client = factory.CreatePortalClient();
+        var before = await FailuresWithoutAccountAsync();
+
+        using var response = await client.SignInAsync(email, "not the password at all");
+
+        var normalized = email.ToUpperInvariant();
+        var accounts = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .Users.CountAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized));
+        var failures = await FailuresWithoutAccountAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, accounts);
+        Assert.True(failures > before, $"{before} failures without an account before, {failures} after");
     }
 
     [Fact]
@@ -118,4 +139,8 @@ public sealed class SignInTests(PortalAppFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
+
+    private Task<int> FailuresWithoutAccountAsync() =>
+        factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>().AuditEvents
+            .CountAsync(e => e.Action == AuditActions.SignInFailed && e.SubjectUserId == null));
 }

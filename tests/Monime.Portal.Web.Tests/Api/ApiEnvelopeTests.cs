@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Monime.Portal.Tokens;
 using static Monime.Portal.Web.Tests.Api.ApiTestTokens;
 
 namespace Monime.Portal.Web.Tests.Api;
@@ -155,7 +156,8 @@ public sealed class ApiEnvelopeTests(ApiAppFactory factory)
         var result = response.Json.GetProperty("result");
         Assert.True(result.GetProperty("authenticated").GetBoolean());
         Assert.Equal("test", result.GetProperty("environment").GetString());
-        Assert.Equal(token[..17] + "…", result.GetProperty("token").GetString());
+        var masked = token[..(TokenFormat.TestPrefix.Length + TokenFormat.LookupLength)] + "…";
+        Assert.Equal(masked, result.GetProperty("token").GetString());
         Assert.DoesNotContain(token, response.Body, StringComparison.Ordinal);
     }
 

@@ -4,15 +4,17 @@ using Monime.Portal.Tokens;
 namespace Monime.Portal.Web.Tests.Api;
 
 /// <summary>
-/// Builds well-formed tokens with valid checksums from any lookup id and secret, with an independent CRC-32,
-/// the way an attacker or a secret scanner would from the published format.
+/// Builds well-formed tokens with valid checksums from any lookup id and secret, with an independent CRC-32
+/// reduced modulo 62^4, the way an attacker or a secret scanner would from the published format.
 /// </summary>
 internal static class ForgedTokens
 {
     public static string Compose(TokenMode mode, string lookupId, string secret)
     {
         var unsigned = TokenFormat.PrefixOf(mode) + lookupId + secret;
-        return unsigned + Base62.Encode(Crc32(Encoding.ASCII.GetBytes(unsigned)), TokenFormat.ChecksumLength);
+        var modulus = (uint)Math.Pow(62, TokenFormat.ChecksumLength);
+        var checksum = Crc32(Encoding.ASCII.GetBytes(unsigned)) % modulus;
+        return unsigned + Base62.Encode(checksum, TokenFormat.ChecksumLength);
     }
 
     public static string Random(TokenMode mode = TokenMode.Live) =>

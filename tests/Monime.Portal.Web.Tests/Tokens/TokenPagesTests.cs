@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal.Data;
 using Monime.Portal.Testing;
+using Monime.Portal.Tokens;
 
 namespace Monime.Portal.Web.Tests.Tokens;
 
@@ -82,7 +83,8 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory)
         Assert.DoesNotContain(secret, createAgain, StringComparison.Ordinal);
         Assert.DoesNotContain(response.Headers, header => header.Key == "Set-Cookie"
             && header.Value.Any(value => value.Contains(secret, StringComparison.Ordinal)));
-        Assert.Contains(secret[..12], list, StringComparison.Ordinal);
+        Assert.Contains(secret[..(TokenFormat.LivePrefix.Length + TokenFormat.LookupLength)], list,
+            StringComparison.Ordinal);
     }
 
     [Fact]
