@@ -13,6 +13,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ApiTokenRateLimiter>();
         services.AddSingleton<ApiAuthenticator>();
         services.AddSingleton<ApiEndpointCatalog>();
+        services.AddSingleton<TokenIntrospector>();
         services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
         return services;
     }
