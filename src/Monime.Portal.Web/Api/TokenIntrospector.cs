@@ -34,6 +34,8 @@ public sealed class TokenIntrospector(
         if (!verifier.IsKnownSecret(presented)
             && throttle.Check(presented.LookupId, clientIp) is { Allowed: false } throttled)
         {
+            context.Features.Get<ApiCallState>()?.RefusalReason = ApiReasons.RateLimited;
+            ApiLog.Introspected(logger, caller.TokenId, presented.ToString(), "throttled");
             context.Response.Headers[ApiHeaders.RateLimit] = throttled.Limit;
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds))
                 .ToString(CultureInfo.InvariantCulture);

@@ -43,7 +43,8 @@ public sealed class BearerTokenFuzzTests(ApiAppFactory factory, ITestOutputHelpe
         for (var i = 0; i < candidates.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            var response = await ApiResponse.SendAsync(client, Request(HttpMethod.Get, "/v1/tokens/self", candidates[i]));
+            var response = await ApiResponse.SendAsync(client,
+                Request(HttpMethod.Get, "/v1/tokens/self", candidates[i]));
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (response.Status != HttpStatusCode.Unauthorized
                 || response.Challenge?.Contains("error=\"invalid_token\"", StringComparison.Ordinal) != true)

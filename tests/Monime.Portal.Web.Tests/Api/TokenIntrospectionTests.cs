@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 using Monime.Portal.Testing;
 using Monime.Portal.Tokens;
+using Xunit.Abstractions;
 using static Monime.Portal.Web.Tests.Api.ApiTestTokens;
 
 namespace Monime.Portal.Web.Tests.Api;

@@ -17,7 +17,8 @@ internal static class QueryFuzzValues
         "1; DELETE FROM \"AuditEvents\"; --", "admin'--", "1' UNION SELECT null, version() --",
         "') OR pg_sleep(10) --", "%' AND 1=1 --", "x' AND (SELECT count(*) FROM \"AspNetUsers\") > 0 --",
         "1)) OR ((1=1", "'||(SELECT current_user)||'", "$1", "$$ OR 1=1 $$", "E'\\x27'", "\\'", "\\",
-        "%", "%%", "_", "*", "[a-z]", "^.*$", "{\"$gt\": \"\"}", "${jndi:ldap://x/a}", "<script>alert(1)</script>",
+        "%", "%%", "_", "*", "[a-z]", "^.*$", "{\"$gt\": \"\"}", "${jndi:ldap://x/a}",
+        "<script>alert(1)</script>",
         "../../etc/passwd", "name desc; --", "Id DESC", "CreatedAt,Id", "ORDER BY 1", "1 ASC, (SELECT 1)",
     ];
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json.Nodes;
 using Monime.Portal.Accounts;
 using Monime.Portal.Testing;
-using Monime.Portal.Tokens;
 using Monime.Portal.Web.Tests.Api;
 using Monime.Portal.Web.Tests.Api.Resources;
 using Npgsql;
