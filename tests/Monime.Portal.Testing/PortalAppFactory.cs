@@ -14,6 +14,10 @@ namespace Monime.Portal.Testing;
 /// </summary>
 public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    // Test collections run in parallel on one database: two of them creating the same role at once would
+    // break its unique index, so roles are created one caller at a time.
+    private static readonly SemaphoreSlim s_roleCreation = new(1, 1);
+
     private string? _connectionString;
 
     public string ConnectionString => _connectionString
@@ -58,12 +62,20 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
             var users = services.GetRequiredService<UserManager<Monimeer>>();
             var roleManager = services.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in roles)
+            await s_roleCreation.WaitAsync();
+            try
             {
-                if (!await roleManager.RoleExistsAsync(role))
+                foreach (var role in roles)
                 {
-                    await roleManager.CreateAsync(new IdentityRole(role));
+                    if (!await roleManager.RoleExistsAsync(role))
+                    {
+                        await roleManager.CreateAsync(new IdentityRole(role));
+                    }
                 }
+            }
+            finally
+            {
+                s_roleCreation.Release();
             }
 
             await users.AddToRolesAsync(user!, roles);

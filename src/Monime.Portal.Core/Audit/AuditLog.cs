@@ -8,9 +8,18 @@ public sealed class AuditLog(PortalDbContext db)
 {
     public const int PageSize = 50;
 
+    /// <summary>The last page number whose offset an int can hold; beyond it every page is empty anyway.</summary>
+    public const int MaxPage = int.MaxValue / PageSize;
+
     public async Task<AuditPage> SearchAsync(
         Guid organizationId, AuditQuery query, CancellationToken cancellationToken = default)
     {
+        var page = Math.Clamp(query.Page, 1, MaxPage);
+        if (!StoredText.CanMatch(query.Actor ?? "") || !StoredText.CanMatch(query.Action ?? ""))
+        {
+            return new AuditPage([], page, false);
+        }
+
         var events = db.AuditEvents.AsNoTracking().Where(e => e.OrganizationId == organizationId);
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
@@ -40,13 +49,13 @@ public sealed class AuditLog(PortalDbContext db)
             events = events.Where(e => e.OccurredAt >= start);
         }
 
-        if (query.To is { } to)
+        // The last representable day has no next midnight to end before; it bounds nothing, so it is left out.
+        if (query.To is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero);
             events = events.Where(e => e.OccurredAt < end);
         }
 
-        var page = Math.Max(1, query.Page);
         var rows = await events
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize)

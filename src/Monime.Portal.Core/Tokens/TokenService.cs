@@ -135,9 +135,11 @@ public sealed class TokenService(
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-            tokens = tokens.Where(t => EF.Functions.ILike(t.Name, pattern, "\\")
-                || EF.Functions.ILike(t.LookupId, pattern, "\\")
-                || EF.Functions.ILike(t.Owner!.Email!, pattern, "\\"));
+            tokens = StoredText.CanMatch(pattern)
+                ? tokens.Where(t => EF.Functions.ILike(t.Name, pattern, "\\")
+                    || EF.Functions.ILike(t.LookupId, pattern, "\\")
+                    || EF.Functions.ILike(t.Owner!.Email!, pattern, "\\"))
+                : tokens.Where(t => false);
         }
 
         if (TokenCursor.TryDecode(query.After, out var after))

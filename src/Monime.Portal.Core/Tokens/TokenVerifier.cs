@@ -230,7 +230,7 @@ public sealed class TokenVerifier(
         await using var command = database.DataSource.CreateCommand(
             """
             SELECT "Id", "SecretHash", "Mode", "OwnerId", "OrganizationId", "ApiRelease", "ExpiresAt", "RevokedAt",
-                   "WhitelistedSpaceId", "IpWhitelist", "Permissions"
+                   "WhitelistedSpaceId", "IpWhitelist", "Permissions", "CreatedAt"
             FROM "AccessTokens" WHERE "LookupId" = $1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = lookupId });
@@ -251,7 +251,8 @@ public sealed class TokenVerifier(
             reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
             reader.IsDBNull(8) ? null : reader.GetString(8),
             reader.GetFieldValue<string[]>(9),
-            reader.GetFieldValue<string[]>(10).ToHashSet(StringComparer.Ordinal));
+            reader.GetFieldValue<string[]>(10).ToHashSet(StringComparer.Ordinal),
+            reader.GetFieldValue<DateTimeOffset>(11));
         return new StoredToken(token, reader.GetString(1));
     }
 

@@ -17,7 +17,8 @@ public sealed record VerifiedToken(
     DateTimeOffset? RevokedAt,
     string? WhitelistedSpaceId,
     IReadOnlyList<string> IpWhitelist,
-    IReadOnlySet<string> Permissions)
+    IReadOnlySet<string> Permissions,
+    DateTimeOffset CreatedAt)
 {
     public string Masked => TokenFormat.Mask(Mode, LookupId);
 
@@ -27,7 +28,7 @@ public sealed record VerifiedToken(
         ArgumentNullException.ThrowIfNull(token);
         return new VerifiedToken(token.Id, token.LookupId, token.Mode, token.OwnerId, token.OrganizationId,
             token.ApiRelease, token.ExpiresAt, token.RevokedAt, token.WhitelistedSpaceId, [.. token.IpWhitelist],
-            token.Permissions.ToHashSet(StringComparer.Ordinal));
+            token.Permissions.ToHashSet(StringComparer.Ordinal), token.CreatedAt);
     }
 
     public TokenStatus StatusAt(DateTimeOffset now) =>

@@ -228,7 +228,9 @@ public sealed class UsageQueries(PortalDbContext db, TimeProvider clock, ILogger
 
         if (!string.IsNullOrWhiteSpace(filter.SpaceId))
         {
-            tokens = tokens.Where(t => t.WhitelistedSpaceId == filter.SpaceId);
+            tokens = StoredText.CanMatch(filter.SpaceId)
+                ? tokens.Where(t => t.WhitelistedSpaceId == filter.SpaceId)
+                : tokens.Where(t => false);
         }
 
         return tokens;

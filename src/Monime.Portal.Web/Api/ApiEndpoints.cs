@@ -5,7 +5,8 @@ using Monime.Portal.Web.Api.Resources;
 namespace Monime.Portal.Web.Api;
 
 /// <summary>
-/// The endpoints the API pipeline itself owns: the self-test, the calling token's own view and its rotation.
+/// The endpoints the API pipeline itself owns: the self-test, the calling token's own view, its rotation and
+/// token introspection.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -28,6 +29,21 @@ public static class ApiEndpoints
             .WithMetadata(new ApiSecretResponseMetadata())
             .WithName("RotateOwnToken")
             .WithSummary("Rotate the calling token: the replacement is shown once; the old one works for a grace")
+            .WithTags("General");
+
+        // RFC 7662's answer shape, not the envelope: an OAuth library reads {"active": …} at the top level.
+        routes.MapPost("/v1/tokens/introspect",
+                (HttpContext context, TokenIntrospector introspector) => introspector.IntrospectAsync(context))
+            .WithMetadata(new ApiNoIdempotencyMetadata())
+            .Accepts<IntrospectionInput>("application/x-www-form-urlencoded", "application/json")
+            .Produces<ActiveTokenIntrospection>()
+            .WithName("IntrospectToken")
+            .WithSummary("Introspect a token of the caller's organisation (RFC 7662): is it active, and what may it do")
+            .WithDescription("Send token=… form-encoded or {\"token\": …} as JSON. The answer is RFC 7662's, "
+                + "not the envelope: {\"active\": false} and nothing more for a token that is unknown, malformed, "
+                + "revoked, expired, of another organisation or whose secret is wrong; otherwise active, scope, "
+                + "client_id (the token's id), token_type, iat, exp, sub (the owner's id), mode and "
+                + "whitelisted_space_id. A wrong secret counts against the failure throttle like a refused call.")
             .WithTags("General");
         return routes;
     }

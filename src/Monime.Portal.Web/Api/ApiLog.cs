@@ -18,4 +18,12 @@ internal static partial class ApiLog
 
     [LoggerMessage(3003, LogLevel.Debug, "Idempotency key replayed for token {TokenId} ({Status})")]
     public static partial void Replayed(ILogger logger, Guid tokenId, int status);
+
+    [LoggerMessage(3004, LogLevel.Debug, "Token {CallerTokenId} introspected {Masked}: {Outcome}")]
+    public static partial void Introspected(ILogger logger, Guid callerTokenId, string masked, string outcome);
+
+    [LoggerMessage(3005, LogLevel.Warning,
+        "Token {CallerTokenId} introspected token {TokenId} ({Masked}) with a wrong secret from {ClientIp}")]
+    public static partial void IntrospectedWrongSecret(ILogger logger, Guid callerTokenId, Guid? tokenId,
+        string masked, string? clientIp);
 }

@@ -395,8 +395,9 @@ public sealed class ApiMiddleware(
             : $"{context.Request.Method} (unmatched)";
 
     private static bool IsIdempotentWrite(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
-        || HttpMethods.IsPatch(context.Request.Method);
+        (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
+            || HttpMethods.IsPatch(context.Request.Method))
+        && context.GetEndpoint()?.Metadata.GetMetadata<ApiNoIdempotencyMetadata>() is null;
 
     private static bool IsValidKey(string? key) =>
         key is { Length: > 0 and <= 255 } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -25,7 +25,8 @@ internal static class ApiOpenApi
                 Version = Tokens.ApiReleases.Latest,
                 Description = "Call with Authorization: Bearer mon_… (live) or mon_test_… (test). Answers are "
                     + "{ success, messages, result } or { success: false, messages, error: { code, reason, "
-                    + "message, details } }; every answer carries Monime-Request-Id.",
+                    + "message, details } }; every answer carries Monime-Request-Id. Token introspection answers in "
+                    + "RFC 7662's shape instead: { active, … }, or { active: false } alone.",
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -51,23 +52,28 @@ internal static class ApiOpenApi
                 operation.Parameters.Add(Header(ApiHeaders.SpaceId, true, "The Space to act in, spc_…"));
             }
 
-            if (method is "POST" or "PUT" or "PATCH")
+            if (method is "POST" or "PUT" or "PATCH" && !metadata.OfType<ApiNoIdempotencyMetadata>().Any())
             {
                 operation.Parameters.Add(Header(ApiHeaders.IdempotencyKey, false,
                     "Up to 255 letters, digits, '-' or '_'; the same key and request replays the first answer."));
             }
 
             operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            string requirement;
             if (permission is not null)
             {
                 operation.Extensions["x-monime-permission"] = new JsonNodeExtension(permission.Permission);
-                operation.Description = $"Requires the {permission.Permission} permission"
+                requirement = $"Requires the {permission.Permission} permission"
                     + (permission.SpaceScoped ? " in the Space named by Monime-Space-Id." : ".");
             }
             else
             {
-                operation.Description = optional ? "Works with or without a token." : "Requires a valid token.";
+                requirement = optional ? "Works with or without a token." : "Requires a valid token.";
             }
+
+            operation.Description = string.IsNullOrEmpty(operation.Description)
+                ? requirement
+                : $"{requirement} {operation.Description}";
 
             if (!optional)
             {

@@ -14,6 +14,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ApiAuthenticator>();
         services.AddSingleton<ThrottledRefusalHold>();
         services.AddSingleton<ApiEndpointCatalog>();
+        services.AddSingleton<TokenIntrospector>();
         services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
         return services;
     }

@@ -108,7 +108,7 @@ public sealed class AccessPolicyTests
 
     private static VerifiedToken Token() => new(
         Guid.CreateVersion7(), "lookup1", TokenMode.Live, "owner", Guid.CreateVersion7(), ApiReleases.Latest,
-        s_now.AddDays(30), null, null, [], new HashSet<string>(["payments:read", "payments:write"]));
+        s_now.AddDays(30), null, null, [], new HashSet<string>(["payments:read", "payments:write"]), s_now.AddDays(-1));
 
     private static AccessRequest Request(VerifiedToken token) =>
         new(token, s_now, "payments:write", true, Space, SpaceRole.Developer, IPAddress.Parse("203.0.113.7"));
