@@ -8,9 +8,10 @@ namespace Monime.Portal.Web.Tests.Api;
 
 /// <summary>
 /// Ten thousand tokens that must never reach Argon2id: random strings of the token's shape under both prefixes,
-/// and one-character mutations of real tokens of both modes. A CRC-32 detects every change of one character
-/// (a burst of at most 8 bits), and the six base62 checksum digits hold all 2^32 values apart, so no mutation
-/// can pass the checksum; a random string passes with odds of 1 in 62^6.
+/// and one-character mutations of real tokens of both modes. The four-character checksum (CRC-32 modulo 62^4) lets
+/// a changed token through with odds of 1 in 62^4, so about 0.0007 of the ten thousand are expected to pass it; any
+/// that does is counted, may cost one Argon2id evaluation (a changed secret under a real lookup id), and must still
+/// be refused 401.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class BearerTokenFuzzTests(ApiAppFactory factory, ITestOutputHelper output)
@@ -61,9 +62,9 @@ public sealed class BearerTokenFuzzTests(ApiAppFactory factory, ITestOutputHelpe
             + $"Argon2id calls: {argon2}; p50 {Percentile(latencies, 0.50):F2} ms, "
             + $"p99 {Percentile(latencies, 0.99):F2} ms, max {latencies[^1]:F2} ms");
         Assert.Equal(Total, candidates.Count);
-        Assert.Equal(0, passingChecksum);
+        Assert.InRange(passingChecksum, 0, 2);
         Assert.Equal(0, wrongAnswers);
-        Assert.Equal(0, argon2);
+        Assert.InRange(argon2, 0, passingChecksum);
     }
 
     /// <summary>A prefix and a base62 body of the right length, whose last characters stand for a checksum.</summary>
