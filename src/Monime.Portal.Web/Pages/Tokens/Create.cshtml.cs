@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monime.Portal.Accounts;
+using Monime.Portal.Data;
 using Monime.Portal.Spaces;
 using Monime.Portal.Tokens;
 using Monime.Portal.Web.Accounts;
@@ -67,7 +68,22 @@ public sealed partial class CreateModel(
             return Refused();
         }
 
-        var result = await tokens.CreateAsync(actor, Input, cancellationToken);
+        CreateTokenResult result;
+        try
+        {
+            result = await tokens.CreateAsync(actor, Input, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseFailures.IsDatabaseFailure(exception))
+        {
+            // The connection dropped and the retries gave up, possibly after the commit had been sent, so the
+            // token may or may not exist. The form comes back with the same nonce: sending it again creates the
+            // token if it is missing and finds it if it is there, never a second one.
+            ModelState.AddModelError("",
+                "The database did not answer. Submit the form again: it creates the token only once.");
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+
         switch (result)
         {
             case CreateTokenResult.Created created:
