@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark in sequence, each on its own throwaway PostgreSQL and portal, and writes BENCHMARKS.md
 # at the repository root: the machine, each command line, its output and whether it met its target.
-# Usage: bench/run-all.sh   (about 15 minutes on two cores)
+# Usage: bench/run-all.sh   (about 17 minutes on two cores)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=BENCHMARKS.md
@@ -57,6 +57,8 @@ run "Flood" "legitimate rps during flood / alone >= 0.5; 0 Argon2id evaluations;
 run "Token list page at 10,000 tokens" "/Tokens rps / home rps >= 0.5" bench/token-list.sh
 run "Admin list at 1,000,000 tokens" "time per request at 1,000,000 <= 2 x at 10,000" bench/admin-list.sh
 run "Usage exactness" "usage recorded = calls made" bench/usage-exact.sh
+run "Usage when a node stops under load" \
+  "SIGTERM: delta 0, 0 calls cut off; kill -9: lost <= calls of the last flush window" bench/usage-crash.sh
 run "Revocation propagation across two instances" "100 trials, worst <= 1000 ms, 0 successes after refusal" \
   bench/revocation-propagation.sh 100
 
