@@ -58,10 +58,15 @@ phase() {
   local base_a=$base pid_a=$pid
   start_instance b
   local base_b=$base pid_b=$pid
-  dotnet bench/UsageCrash/bin/Release/net10.0/UsageCrash.dll "$db" "$base_a" "$base_b" "$pid_b" "$1" "$flush" \
-    || status=1
+  # The shell reports a job killed by a signal on its own stderr, at whichever command it reaps it; that line
+  # is expected here, so this group's stderr is kept aside and shown without it.
   exit_b=0
-  { wait "$pid_b"; } 2>/dev/null || exit_b=$?
+  {
+    dotnet bench/UsageCrash/bin/Release/net10.0/UsageCrash.dll "$db" "$base_a" "$base_b" "$pid_b" "$1" "$flush" \
+      || status=1
+    wait "$pid_b" || exit_b=$?
+  } 2>"$work/phase.err"
+  grep -v " Killed " "$work/phase.err" >&2 || true
   echo "node B exit status after SIG$1: $exit_b"
   kill -TERM "$pid_a" && wait "$pid_a" || true
   pids=()
