@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark in sequence, each on its own throwaway PostgreSQL and portal, and writes BENCHMARKS.md
 # at the repository root: the machine, each command line, its output and whether it met its target.
-# Usage: bench/run-all.sh   (about 25 minutes on two cores)
+# Usage: bench/run-all.sh   (about 35 minutes on two cores)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=BENCHMARKS.md
@@ -59,6 +59,8 @@ run "Admin list at 1,000,000 tokens" "time per request at 1,000,000 <= 2 x at 10
 run "Usage exactness" "usage recorded = calls made" bench/usage-exact.sh
 run "Sign-in timing, known vs unknown account" "same status and body; median and p95 delta within noise" \
   bench/signin-timing.sh 1000
+run "Usage when a node stops under load" \
+  "SIGTERM: delta 0, 0 calls cut off; kill -9: lost <= calls of the last flush window" bench/usage-crash.sh
 run "Revocation propagation across two instances" "100 trials, worst <= 1000 ms, 0 successes after refusal" \
   bench/revocation-propagation.sh 100
 

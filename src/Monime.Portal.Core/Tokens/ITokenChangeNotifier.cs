@@ -1,10 +1,17 @@
 namespace Monime.Portal.Tokens;
 
 /// <summary>
-/// Told after a token was revoked, rotated or shortened and the change committed, so that anything
-/// remembering the token (the API's verification cache, on this and other instances) forgets it.
+/// Told around every revocation, rotation or shortening of a token, so that anything remembering the token
+/// (the API's verification cache, on this and other instances) stops trusting it no later than the commit.
 /// </summary>
 public interface ITokenChangeNotifier
 {
+    /// <summary>
+    /// Told before the change is saved. The returned scope is disposed once the save has committed or failed,
+    /// after <see cref="TokenChangedAsync"/> when it committed.
+    /// </summary>
+    IDisposable TokenChanging(string lookupId);
+
+    /// <summary>Told after the change committed.</summary>
     Task TokenChangedAsync(string lookupId, CancellationToken cancellationToken);
 }

@@ -4,8 +4,9 @@ using Npgsql;
 namespace Monime.Portal.Tokens;
 
 /// <summary>
-/// After a revocation, rotation or end of grace commits: evicts the token here at once, then tells every
-/// other instance through PostgreSQL <c>NOTIFY</c>. A failed NOTIFY is logged, not thrown: the change is
+/// While a revocation, rotation or end of grace is being saved, this instance holds back every call with the
+/// token (<see cref="TokenVerifier.BeginChange"/>); once it commits, the token is evicted here and every other
+/// instance is told through PostgreSQL <c>NOTIFY</c>. A failed NOTIFY is logged, not thrown: the change is
 /// committed, and other instances forget the token within the cache lifetime regardless.
 /// </summary>
 public sealed class PostgresTokenChangeNotifier(
@@ -13,6 +14,8 @@ public sealed class PostgresTokenChangeNotifier(
     : ITokenChangeNotifier
 {
     public const string Channel = "monime_token_changed";
+
+    public IDisposable TokenChanging(string lookupId) => verifier.BeginChange(lookupId);
 
     public async Task TokenChangedAsync(string lookupId, CancellationToken cancellationToken)
     {

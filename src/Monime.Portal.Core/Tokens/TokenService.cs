@@ -228,7 +228,7 @@ public sealed class TokenService(
         audit.Record(AuditActions.TokenRevoked, actor.UserId, token.OrganizationId, actor.Ip, token.Id,
             token.OwnerId, token.RevocationReason);
 
-        if (!await TrySaveAsync(cancellationToken))
+        if (!await SaveChangeAsync(token.LookupId, cancellationToken))
         {
             return attempt < MaxConflictAttempts
                 ? await RevokeAsync(actor, id, reason, attempt + 1, cancellationToken)
@@ -236,7 +236,6 @@ public sealed class TokenService(
         }
 
         TokenLog.Revoked(logger, token.Id, actor.UserId);
-        await NotifyAsync(token.LookupId, cancellationToken);
         return TokenChangeResult.Changed;
     }
 
@@ -315,7 +314,7 @@ public sealed class TokenService(
         // The replacement gets its own history from its first moment, pointing back at what it replaced.
         audit.Record(AuditActions.TokenCreated, actor.UserId, old.OrganizationId, actor.Ip, replacement.Id,
             detail: $"{replacement.Mode} token '{replacement.Name}' ({replacement.Masked}), rotated from {old.Masked}");
-        if (!await TrySaveAsync(cancellationToken))
+        if (!await SaveChangeAsync(old.LookupId, cancellationToken))
         {
             // The retry reads the token afresh and issues a new replacement, so a taken lookup id is left behind.
             return attempt < MaxConflictAttempts
@@ -324,7 +323,6 @@ public sealed class TokenService(
         }
 
         TokenLog.Rotated(logger, old.Id, replacement.Id, actor.UserId, old.ExpiresAt.Value);
-        await NotifyAsync(old.LookupId, cancellationToken);
         return new RotateTokenResult(TokenChangeResult.Changed, replacement, issued);
     }
 
@@ -351,7 +349,7 @@ public sealed class TokenService(
 
         token.ExpiresAt = now;
         audit.Record(AuditActions.TokenGraceEnded, actor.UserId, token.OrganizationId, actor.Ip, token.Id);
-        if (!await TrySaveAsync(cancellationToken))
+        if (!await SaveChangeAsync(token.LookupId, cancellationToken))
         {
             return attempt < MaxConflictAttempts
                 ? await EndGraceAsync(actor, id, attempt + 1, cancellationToken)
@@ -359,7 +357,6 @@ public sealed class TokenService(
         }
 
         TokenLog.GraceEnded(logger, token.Id, actor.UserId);
-        await NotifyAsync(token.LookupId, cancellationToken);
         return TokenChangeResult.Changed;
     }
 
@@ -416,11 +413,34 @@ public sealed class TokenService(
         }
     }
 
-    private async Task NotifyAsync(string lookupId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a change of an existing token. The notifiers hear of it before the save, so that this instance lets
+    /// no call through on what it remembers of the token until the commit is known, and again once it committed;
+    /// their scopes end after that, or after a failed save, whose commit may still have happened.
+    /// </summary>
+    private async Task<bool> SaveChangeAsync(string lookupId, CancellationToken cancellationToken)
     {
-        foreach (var notifier in notifiers)
+        var changing = notifiers.Select(notifier => notifier.TokenChanging(lookupId)).ToList();
+        try
         {
-            await notifier.TokenChangedAsync(lookupId, cancellationToken);
+            if (!await TrySaveAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            foreach (var notifier in notifiers)
+            {
+                await notifier.TokenChangedAsync(lookupId, cancellationToken);
+            }
+
+            return true;
+        }
+        finally
+        {
+            foreach (var scope in changing)
+            {
+                scope.Dispose();
+            }
         }
     }
 

@@ -11,4 +11,7 @@ public sealed record TokenVerification(TokenVerificationOutcome Outcome, Verifie
     public static TokenVerification Unavailable { get; } = new(TokenVerificationOutcome.Unavailable, null, null);
 
     public bool Succeeded => Outcome == TokenVerificationOutcome.Verified;
+
+    /// <summary>The token's change state when this was decided, for <see cref="TokenVerifier.IsCurrent"/>.</summary>
+    internal object? Change { get; init; }
 }

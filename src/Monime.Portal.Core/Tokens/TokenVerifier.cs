@@ -17,6 +17,16 @@ namespace Monime.Portal.Tokens;
 /// secret (never the secret), so a busy token costs one Argon2id per cache lifetime; the entry holds settings
 /// and dates, so expiry and revocation are still judged on every call. Revocation evicts at once.
 /// </summary>
+/// <remarks>
+/// Evicting after the commit is not enough on its own: between the commit and the eviction (microseconds, or a
+/// garbage collection's pause) a call could still be let through on the cached entry, and a row read that began
+/// before the commit could be judged after it. So a change marks the token before it is saved
+/// (<see cref="BeginChange"/>): from then on no verification of the token is trusted, calls with it wait until
+/// the save has committed or failed and are then judged on the row as saved, and a verification that was under
+/// way when the mark was set is done again. A call let through was therefore decided before the mark, and so
+/// before the commit. This holds on the instance that makes the change; other instances learn of it through
+/// NOTIFY, within the propagation budget.
+/// </remarks>
 public sealed class TokenVerifier(
     TokenDataSource database,
     Argon2SecretHasher hasher,
@@ -28,7 +38,14 @@ public sealed class TokenVerifier(
     private static readonly TimeSpan s_knownSecretLife = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _evictions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<CacheKey, Lazy<Task<TokenVerification>>> _inFlight = new();
+    private readonly ConcurrentDictionary<(CacheKey Key, TokenChange? Change), Lazy<Task<TokenVerification>>>
+        _inFlight = new();
+
+    // The state of each token changed on this instance, replaced whole at every begin and end of a change, so
+    // that comparing references tells whether a change began meanwhile. Entries stay for the process's life
+    // (a few dozen bytes per token ever changed here): removing one would let an old snapshot look current.
+    private readonly ConcurrentDictionary<string, TokenChange> _changes = new(StringComparer.Ordinal);
+    private readonly Lock _changeGate = new();
 
     private CancellationTokenSource _everything = new();
 
@@ -46,15 +63,95 @@ public sealed class TokenVerifier(
     }
 
     /// <summary>
-    /// The verdict on a token whose exact secret is remembered, judged now; null when it is not remembered. This is
+    /// The verdict on a token whose exact secret is remembered, judged now; null when it is not remembered or a
+    /// change of it is being saved on this instance (then <see cref="VerifyAsync"/> waits for the change). This is
     /// the whole of a busy token's verification: one SHA-256 and one cache read, no database, no Argon2id.
     /// </summary>
-    public TokenVerification? Recall(ParsedToken presented) =>
-        cache.TryGetValue(KeyOf(presented), out VerifiedToken? remembered) && remembered is not null
-            ? Judge(remembered, presented)
-            : null;
+    public TokenVerification? Recall(ParsedToken presented)
+    {
+        var before = ChangeOf(presented.LookupId);
+        return before?.Settled is null
+            && cache.TryGetValue(KeyOf(presented), out VerifiedToken? remembered) && remembered is not null
+                ? Judge(remembered, presented) with { Change = before }
+                : null;
+    }
 
+    /// <summary>
+    /// Verifies a presented token. While a change of the token is being saved on this instance, waits for it to
+    /// commit or fail; a success is returned only if no change of the token began while it was being decided.
+    /// </summary>
     public async Task<TokenVerification> VerifyAsync(ParsedToken presented, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var before = ChangeOf(presented.LookupId);
+            if (before?.Settled is { } settled)
+            {
+                await settled.Task.WaitAsync(cancellationToken);
+                continue;
+            }
+
+            var verification = await VerifyOnceAsync(presented, before, cancellationToken) with { Change = before };
+            if (!verification.Succeeded || IsCurrent(verification))
+            {
+                return verification;
+            }
+        }
+    }
+
+    /// <summary>
+    /// False when a change of the token began after <paramref name="verification"/> was decided: a caller that
+    /// went on to other checks must verify again before letting the call through.
+    /// </summary>
+    public bool IsCurrent(TokenVerification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        return verification.Token is not { } token || ReferenceEquals(ChangeOf(token.LookupId), verification.Change);
+    }
+
+    /// <summary>
+    /// Marks a token as changing, before the change is saved; dispose the result once the save has committed or
+    /// failed. Meanwhile calls with the token wait; afterwards they find it evicted and read the row as saved.
+    /// </summary>
+    public IDisposable BeginChange(string lookupId)
+    {
+        lock (_changeGate)
+        {
+            var current = _changes.GetValueOrDefault(lookupId);
+            _changes[lookupId] = new TokenChange((current?.Pending ?? 0) + 1,
+                current?.Settled ?? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+
+        return new ChangeScope(this, lookupId);
+    }
+
+    private void EndChange(string lookupId)
+    {
+        // Evicted before the waiting calls are let go, and also when the save failed: a commit whose answer was
+        // lost may still have happened, and re-reading the row once costs little next to trusting a dead token.
+        Evict(lookupId);
+        TaskCompletionSource? release = null;
+        lock (_changeGate)
+        {
+            var current = _changes[lookupId];
+            if (current.Pending == 1)
+            {
+                release = current.Settled;
+                _changes[lookupId] = new TokenChange(0, null);
+            }
+            else
+            {
+                _changes[lookupId] = new TokenChange(current.Pending - 1, current.Settled);
+            }
+        }
+
+        release?.SetResult();
+    }
+
+    private TokenChange? ChangeOf(string lookupId) => _changes.GetValueOrDefault(lookupId);
+
+    private async Task<TokenVerification> VerifyOnceAsync(
+        ParsedToken presented, TokenChange? change, CancellationToken cancellationToken)
     {
         var key = KeyOf(presented);
         if (cache.TryGetValue(key, out VerifiedToken? remembered) && remembered is not null)
@@ -64,8 +161,9 @@ public sealed class TokenVerifier(
 
         // When a busy token's entry expires, every request in flight misses at once; they share one
         // verification instead of each paying for Argon2id. The shared work does not take any one caller's
-        // cancellation, so a caller that gives up does not fail the others.
-        var shared = _inFlight.GetOrAdd(key, _ => new Lazy<Task<TokenVerification>>(
+        // cancellation, so a caller that gives up does not fail the others. Only callers that saw the same
+        // change state share: a read begun before a change must not serve a caller that came after it.
+        var shared = _inFlight.GetOrAdd((key, change), _ => new Lazy<Task<TokenVerification>>(
             () => LoadAndVerifyAsync(presented, key, CancellationToken.None)));
         try
         {
@@ -73,7 +171,8 @@ public sealed class TokenVerifier(
         }
         finally
         {
-            _inFlight.TryRemove(new KeyValuePair<CacheKey, Lazy<Task<TokenVerification>>>(key, shared));
+            _inFlight.TryRemove(
+                new KeyValuePair<(CacheKey, TokenChange?), Lazy<Task<TokenVerification>>>((key, change), shared));
         }
     }
 
@@ -288,4 +387,28 @@ public sealed class TokenVerifier(
     private sealed record RoleKey(string OwnerId, string SpaceId);
 
     private sealed record StoredToken(VerifiedToken Token, string SecretHash);
+
+    /// <summary>
+    /// How many changes of one token are being saved, and what their callers wait on. Compared by reference
+    /// only, so it is a class with its own identity, not a record.
+    /// </summary>
+    private sealed class TokenChange(int pending, TaskCompletionSource? settled)
+    {
+        public int Pending { get; } = pending;
+
+        public TaskCompletionSource? Settled { get; } = settled;
+    }
+
+    private sealed class ChangeScope(TokenVerifier verifier, string lookupId) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                verifier.EndChange(lookupId);
+            }
+        }
+    }
 }

@@ -131,6 +131,17 @@ public sealed class ApiAuthenticator(
             return Refuse(RefusalFor(failure, requirement?.Permission));
         }
 
+        // Read before the check below: if no change of the token has begun by then, any revocation commits
+        // after this instant, so a call let through was decided before the commit (see TokenVerifier).
+        var authorizedAt = clock.GetUtcNow();
+        if (!verifier.IsCurrent(verification))
+        {
+            // A revocation or rotation began while the checks above ran: judge the call again from the start,
+            // which waits for the change to commit. The call then takes a second unit of its rate limit.
+            return await AuthenticateAsync(context, endpoint, call, cancellationToken);
+        }
+
+        call.AuthorizedAt = authorizedAt;
         var release = call.ApiRelease ?? token.ApiRelease;
         return new ApiAuthentication(
             new ApiCaller(token.Id, token.OwnerId, token.OrganizationId, token.Mode, release, call.SpaceId,

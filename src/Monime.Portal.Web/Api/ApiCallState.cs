@@ -18,4 +18,10 @@ public sealed class ApiCallState(string requestId)
     public string? RefusalReason { get; set; }
 
     public string? ApiRelease { get; set; }
+
+    /// <summary>
+    /// When the authenticator let the call through, on the portal's clock: what shows that no call was let
+    /// through after its token's revocation committed.
+    /// </summary>
+    public DateTimeOffset? AuthorizedAt { get; set; }
 }

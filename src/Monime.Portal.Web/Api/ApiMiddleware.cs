@@ -378,7 +378,7 @@ public sealed class ApiMiddleware(
         var apiCall = new ApiCall(tokenId, clock.GetUtcNow(), context.Request.Method, EndpointName(context),
             context.Response.StatusCode, ApiAuthenticator.ClientAddress(context)?.ToString(),
             (int)Math.Min(int.MaxValue, duration.TotalMilliseconds), call.RequestId, call.SpaceId,
-            call.RefusalReason, call.Permission);
+            call.RefusalReason, call.Permission, call.AuthorizedAt);
         recorder.Record(apiCall);
     }
 

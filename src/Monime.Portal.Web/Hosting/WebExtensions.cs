@@ -20,6 +20,7 @@ public static class WebExtensions
             .SetApplicationName("monime-portal")
             .PersistKeysToDbContext<PortalDbContext>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseFailureExceptionHandler>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/");

@@ -68,6 +68,31 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Verify_WhileTheTokenIsChanging_WaitsForTheChangeAndReadsTheSavedRow()
+    {
+        await using var instance = await OtherInstance.StartAsync(factory.ConnectionString);
+        var (value, id, user) = await CreateTokenAsync();
+        var presented = Parse(value);
+        var before = await instance.Verifier.VerifyAsync(presented, CancellationToken.None);
+
+        var change = instance.Verifier.BeginChange(presented.LookupId);
+        var decidedBeforeTheChangeIsCurrent = instance.Verifier.IsCurrent(before);
+        var during = instance.Verifier.VerifyAsync(presented, CancellationToken.None);
+        await Task.Delay(200);
+        var answeredDuringTheChange = during.IsCompleted;
+        await factory.WithServicesAsync(services => services.GetRequiredService<TokenService>()
+            .RevokeAsync(new PortalActor(user.Id, user.OrganizationId, false, false, null), id, "test"));
+        change.Dispose();
+        var after = await during;
+
+        Assert.Equal(TokenVerificationOutcome.Verified, before.Outcome);
+        Assert.False(decidedBeforeTheChangeIsCurrent);
+        Assert.False(answeredDuringTheChange);
+        Assert.Equal(TokenVerificationOutcome.Revoked, after.Outcome);
+        Assert.True(instance.Verifier.IsCurrent(after));
+    }
+
+    [Fact]
     public async Task Verify_HashWithWeakerParameters_RehashedOnUse()
     {
         var stronger = new Argon2Options { MemoryKib = 19456 * 2 };

@@ -12,7 +12,8 @@ namespace Monime.Portal.Web.Tests.Security;
 
 /// <summary>
 /// PostgreSQL stopped under the running portal, then started again: the API fails closed with 503 (never a
-/// 200 for a token it could not check, never a 401 for a valid one) and recovers by itself.
+/// 200 for a token it could not check, never a 401 for a valid one) and recovers by itself; the portal's pages
+/// answer 503 and ask to try again.
 /// </summary>
 public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnClusterFactory factory, ITestOutputHelper output)
     : IClassFixture<DatabaseOutageTests.OwnClusterFactory>
@@ -60,6 +61,42 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnClusterFactory fa
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.True(recovered);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"recovered after {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task PortalPage_DatabaseStopped_Answers503SayingTryAgain()
+    {
+        var user = await factory.CreateUserAsync();
+        using var browser = factory.CreatePortalClient();
+        await browser.SignInAsync(user);
+
+        await factory.Cluster.StopServerAsync();
+        HttpStatusCode duringOutage;
+        string page;
+        try
+        {
+            using var response = await browser.GetAsync("/Tokens");
+            duringOutage = response.StatusCode;
+            page = await response.Content.ReadAsStringAsync();
+        }
+        finally
+        {
+            await factory.Cluster.StartServerAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        var afterwards = HttpStatusCode.ServiceUnavailable;
+        while (afterwards != HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            using var response = await browser.GetAsync("/Tokens");
+            afterwards = response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, duringOutage);
+        Assert.Contains("database did not answer", page, StringComparison.Ordinal);
+        Assert.Contains("Try again", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Npgsql", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, afterwards);
     }
 
     private HttpClient Client(string token, string spaceId)

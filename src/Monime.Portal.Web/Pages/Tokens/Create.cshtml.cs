@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monime.Portal.Accounts;
+using Monime.Portal.Data;
 using Monime.Portal.Spaces;
 using Monime.Portal.Tokens;
 using Monime.Portal.Web.Accounts;
@@ -53,6 +54,21 @@ public sealed partial class CreateModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         NoStore();
+        try
+        {
+            return await SubmitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseFailures.IsDatabaseFailure(exception))
+        {
+            // The connection dropped and the retries gave up, perhaps after the commit had been sent, so the
+            // token may or may not exist. The form comes back with the same nonce: sending it again creates the
+            // token if it is missing and finds it if it is there, never a second one.
+            return DatabaseUnavailable();
+        }
+    }
+
+    private async Task<IActionResult> SubmitAsync(CancellationToken cancellationToken)
+    {
         var actor = actors.Current;
         Spaces = await spaces.ListForMemberAsync(actor.UserId, cancellationToken);
         if (!ModelState.IsValid)
@@ -86,6 +102,22 @@ public sealed partial class CreateModel(
         }
 
         return ModelState.IsValid ? Page() : Refused();
+    }
+
+    private PageResult DatabaseUnavailable()
+    {
+        ModelState.AddModelError("",
+            "The database did not answer. Submit the form again: it creates the token only once.");
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+
+        // When even the Spaces could not be read, the chosen one is still offered, under its id: a form sent
+        // again without it would make a token usable in every Space, wider than the one asked for.
+        if (Spaces.Count == 0 && !string.IsNullOrEmpty(Input.WhitelistedSpaceId))
+        {
+            Spaces = [new SpaceView(Input.WhitelistedSpaceId, Input.WhitelistedSpaceId, SpaceRole.Viewer, default)];
+        }
+
+        return Page();
     }
 
     // A refused form is re-rendered with each message beside its field, under a 400 so programs and tests
