@@ -58,6 +58,7 @@ public static class IdentityExtensions
             .AddPolicy(PortalPolicies.UsageReader, policy => policy.RequireRole(PortalRoles.Ops, PortalRoles.Admin));
 
         services.AddScoped<PortalActorAccessor>();
+        services.AddScoped<SignInRecorder>();
         services.AddSignInThrottling(configuration);
         services.AddOptions<AccountSecurityOptions>().Bind(configuration.GetSection(AccountSecurityOptions.Section));
         services.AddScoped<TwoFactorRequirementFilter>();

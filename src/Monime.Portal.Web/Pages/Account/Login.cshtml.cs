@@ -14,7 +14,8 @@ namespace Monime.Portal.Web.Pages.Account;
 
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class LoginModel(
-    SignInManager<Monimeer> signIn, PortalDbContext db, AuditTrail audit, ILogger<LoginModel> logger) : PageModel
+    SignInManager<Monimeer> signIn, SignInRecorder recorder, PortalDbContext db, AuditTrail audit,
+    ILogger<LoginModel> logger) : PageModel
 {
     private static string? s_standInHash;
 
@@ -51,9 +52,7 @@ public sealed class LoginModel(
 
         if (result.Succeeded)
         {
-            audit.Record(AuditActions.SignedIn, user.Id, user.OrganizationId, ip, subjectUserId: user.Id);
-            await db.SaveChangesAsync();
-            AccountLog.SignedIn(logger, user.Id);
+            await recorder.SucceededAsync(user, ip);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Developer");
         }
 
@@ -62,17 +61,12 @@ public sealed class LoginModel(
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl });
         }
 
-        var action = result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed;
-        audit.Record(action, null, user.OrganizationId, ip, subjectUserId: user.Id);
-        await db.SaveChangesAsync();
-
+        await recorder.FailedAsync(user, result, ip);
         if (result.IsLockedOut)
         {
-            AccountLog.LockedOut(logger, user.Id);
             return RedirectToPage("./Lockout");
         }
 
-        AccountLog.SignInFailed(logger, user.Id);
         ModelState.AddModelError(string.Empty, "Email or password is incorrect.");
         return Page();
     }

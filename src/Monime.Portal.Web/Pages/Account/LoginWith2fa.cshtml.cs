@@ -3,16 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Monime.Portal.Accounts;
-using Monime.Portal.Audit;
-using Monime.Portal.Data;
 using Monime.Portal.Web.Accounts;
 
 namespace Monime.Portal.Web.Pages.Account;
 
 /// <summary>Second step of sign-in for Monimeers with two-factor sign-in on; failures count toward lockout.</summary>
 [EnableRateLimiting(SignInThrottling.Policy)]
-public sealed class LoginWith2faModel(
-    SignInManager<Monimeer> signIn, PortalDbContext db, AuditTrail audit, ILogger<LoginWith2faModel> logger) : PageModel
+public sealed class LoginWith2faModel(SignInManager<Monimeer> signIn, SignInRecorder recorder) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -36,22 +33,16 @@ public sealed class LoginWith2faModel(
 
         if (result.Succeeded)
         {
-            audit.Record(AuditActions.SignedIn, user.Id, user.OrganizationId, ip, subjectUserId: user.Id, detail: "two-factor");
-            await db.SaveChangesAsync();
-            AccountLog.SignedIn(logger, user.Id);
+            await recorder.SucceededAsync(user, ip, detail: "two-factor");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Developer");
         }
 
-        audit.Record(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, null, user.OrganizationId,
-            ip, subjectUserId: user.Id, detail: "two-factor");
-        await db.SaveChangesAsync();
+        await recorder.FailedAsync(user, result, ip, detail: "two-factor");
         if (result.IsLockedOut)
         {
-            AccountLog.LockedOut(logger, user.Id);
             return RedirectToPage("./Lockout");
         }
 
-        AccountLog.SignInFailed(logger, user.Id);
         ModelState.AddModelError(string.Empty, "That code is not right.");
         return Page();
     }
