@@ -61,6 +61,28 @@ public sealed class SignInTests(PortalAppFactory factory)
     }
 
     [Fact]
+    public async Task SignIn_DisabledAccount_RefusedLikeAWrongPasswordAfterTheSamePasswordCheck()
+    {
+        var user = await factory.CreateUserAsync();
+        await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>().Users
+            .Where(u => u.Id == user.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.DisabledAt, DateTimeOffset.UtcNow)));
+        using var client = factory.CreatePortalClient();
+
+        using var correct = await client.SignInAsync(user.Email, user.Password);
+        using var wrong = await client.SignInAsync(user.Email, "not the password at all");
+
+        Assert.Equal(HttpStatusCode.OK, correct.StatusCode);
+        Assert.Contains("Email or password is incorrect.", await correct.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+
+        // The wrong password was checked and counted, as for an enabled account: the refusal cost the same work.
+        var failures = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .Users.Where(u => u.Id == user.Id).Select(u => u.AccessFailedCount).SingleAsync());
+        Assert.Equal(1, failures);
+    }
+
+    [Fact]
     public async Task SignIn_FiveWrongPasswords_LocksOutEvenTheCorrectPassword()
     {
         var user = await factory.CreateUserAsync();

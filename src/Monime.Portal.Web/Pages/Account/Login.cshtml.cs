@@ -48,7 +48,7 @@ public sealed class LoginModel(
 
         var result = user.DisabledAt is null
             ? await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true)
-            : Microsoft.AspNetCore.Identity.SignInResult.NotAllowed;
+            : await RefuseDisabledAsync(user);
 
         if (result.Succeeded)
         {
@@ -69,6 +69,16 @@ public sealed class LoginModel(
 
         ModelState.AddModelError(string.Empty, "Email or password is incorrect.");
         return Page();
+    }
+
+    /// <summary>
+    /// Refuses a disabled account after the same password check as any other, so that its refusal takes as long
+    /// as a wrong password's and does not tell which accounts were disabled. The check's answer is not used.
+    /// </summary>
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> RefuseDisabledAsync(Monimeer user)
+    {
+        await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        return Microsoft.AspNetCore.Identity.SignInResult.NotAllowed;
     }
 
     /// <summary>
