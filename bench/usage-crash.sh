@@ -8,55 +8,22 @@
 # Usage: bench/usage-crash.sh [flush-interval-seconds]   (default 5, the portal's default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/postgres.sh
+. bench/nodes.sh
 
 flush=${1:-5}
-ensure_pg_binaries
-work=$(mktemp -d /tmp/monime-bench.XXXXXX)
-chmod 755 "$work"
-pg_port=$(free_port)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  pg_stop "$work/pg"
-  rm -rf "$work"
-}
-trap cleanup EXIT
+nodes_setup UsageCrash
 
-pg_start "$work/pg" "$pg_port" fast
-db="Host=127.0.0.1;Port=$pg_port;Database=monime_bench;Username=postgres;Maximum Pool Size=50"
-dotnet build src/Monime.Portal.Web -c Release -nologo -v q >"$work/build.log" 2>&1 \
-  || { cat "$work/build.log" >&2; exit 1; }
-dotnet build bench/UsageCrash -c Release -nologo -v q >>"$work/build.log" 2>&1 || {
-  cat "$work/build.log" >&2; exit 1; }
-
-# start_instance NAME: one portal process on a free port; its address is left in $base and its PID in $pid.
-# It runs in this shell, not in a command substitution, so that its PID is ours to wait for and to stop.
-start_instance() {
-  local port
-  port=$(free_port)
-  ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    ASPNETCORE_CONTENTROOT="$PWD/src/Monime.Portal.Web" ConnectionStrings__Portal="$db;Application Name=bench-$1" \
-    Cookies__RequireHttps=false Api__RateLimits__LivePerSecond=100000000 Usage__FlushIntervalSeconds="$flush" \
-    Serilog__MinimumLevel__Default=Warning \
-    dotnet src/Monime.Portal.Web/bin/Release/net10.0/Monime.Portal.Web.dll >>"$work/portal-$1.log" 2>&1 &
-  pid=$!
-  pids+=("$pid")
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && { base="http://127.0.0.1:$port"; return 0; }
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  cat "$work/portal-$1.log" >&2
-  return 1
+# instance NAME: a portal process on a free port (address in $base, PID in $pid) with this benchmark's settings.
+instance() {
+  start_instance "$1" Api__RateLimits__LivePerSecond=100000000 Usage__FlushIntervalSeconds="$flush"
 }
 
 # phase TERM|KILL: fresh processes A and B, the driver signals B under load, then A is stopped gracefully.
 phase() {
   local status=0 exit_b
-  start_instance a
+  instance a
   local base_a=$base pid_a=$pid
-  start_instance b
+  instance b
   local base_b=$base pid_b=$pid
   # The shell reports a job killed by a signal on its own stderr, at whichever command it reaps it; that line
   # is expected here, so this group's stderr is kept aside and shown without it.

@@ -3,13 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal;
-using Monime.Portal.Accounts;
-using Monime.Portal.Data;
-using Monime.Portal.Tokens;
+using Monime.Portal.Bench;
 
 // Benchmarks only. "CONNECTION BASE-A BASE-B TRIALS": per trial, issues a live token for the seeded developer
 // (through TokenService in this process: issuing is not what is measured), calls instance B until it answers
@@ -28,11 +25,8 @@ var configuration = new ConfigurationBuilder()
     .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = connectionString })
     .Build();
 await using var services = new ServiceCollection().AddLogging().AddPortalCore(configuration).BuildServiceProvider();
-using var portalA = new HttpClient(new HttpClientHandler
-{
-    AllowAutoRedirect = false,
-    CookieContainer = new CookieContainer(),
-}) { BaseAddress = new Uri(baseA) };
+var cookies = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+using var portalA = new HttpClient(cookies) { BaseAddress = new Uri(baseA) };
 using var apiB = new HttpClient { BaseAddress = new Uri(baseB) };
 
 using (var signIn = await PostFormAsync(portalA, "/Account/Login", "/Account/Login", new()
@@ -52,7 +46,7 @@ var delays = new List<double>(trials);
 var lateSuccesses = 0;
 for (var trial = 0; trial < trials; trial++)
 {
-    var (token, id) = await IssueAsync(services);
+    var (token, id) = await BenchTokens.IssueAsync(services, "propagation");
     var warmed = Stopwatch.StartNew();
     while (await StatusAsync(apiB, token) != HttpStatusCode.OK)
     {
@@ -105,25 +99,6 @@ Console.WriteLine($"successes on B after its first refusal: {lateSuccesses} (tar
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"worst {worst:F1} ms (target <= 1000 ms) {(worst <= 1000 && lateSuccesses == 0 ? "PASS" : "FAIL")}"));
 return worst <= 1000 && lateSuccesses == 0 ? 0 : 1;
-
-static async Task<(string Token, Guid Id)> IssueAsync(IServiceProvider services)
-{
-    await using var scope = services.CreateAsyncScope();
-    var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-    var developer = await db.Users.FirstAsync(u => u.Email == "dev@monime.local");
-    var actor = new PortalActor(developer.Id, developer.OrganizationId, false, false, "127.0.0.1");
-    var result = await scope.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(actor, new CreateTokenInput
-    {
-        Name = "propagation",
-        Mode = TokenMode.Live,
-        Expiry = TokenExpiry.TwoMonths,
-        Services = ["payments"],
-        Permissions = ["payments:read"],
-    });
-    return result is CreateTokenResult.Created created
-        ? (created.Issued.Value, created.Token.Id)
-        : throw new InvalidOperationException($"Token not created: {result}");
-}
 
 static async Task<HttpStatusCode> StatusAsync(HttpClient api, string token)
 {

@@ -4,10 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal;
-using Monime.Portal.Accounts;
 using Monime.Portal.Bench;
 using Monime.Portal.Data;
-using Monime.Portal.Tokens;
 
 // Benchmarks only. "CONNECTION BASE-A BASE-B PID-B TERM|KILL FLUSH-SECONDS": issues one token per node (through
 // TokenService in this process), keeps callers busy on both nodes, and after two flush intervals sends the
@@ -37,8 +35,8 @@ var configuration = new ConfigurationBuilder()
     .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = connectionString })
     .Build();
 await using var services = new ServiceCollection().AddLogging().AddPortalCore(configuration).BuildServiceProvider();
-var (tokenA, idA) = await IssueAsync(services, "usage crash A");
-var (tokenB, idB) = await IssueAsync(services, "usage crash B");
+var (tokenA, idA) = await BenchTokens.IssueAsync(services, "usage crash A");
+var (tokenB, idB) = await BenchTokens.IssueAsync(services, "usage crash B");
 
 var clock = Stopwatch.StartNew();
 using var nodeA = new NodeLoad("A", new Uri(baseA), tokenA, clock);
@@ -160,23 +158,4 @@ static async Task<long> StoredSuccessesAsync(IServiceProvider services, Guid tok
     return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().TokenUsageBuckets
         .Where(bucket => bucket.TokenId == tokenId && bucket.StatusCode >= 200 && bucket.StatusCode < 300)
         .SumAsync(bucket => bucket.Calls);
-}
-
-static async Task<(string Token, Guid Id)> IssueAsync(IServiceProvider services, string name)
-{
-    await using var scope = services.CreateAsyncScope();
-    var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-    var developer = await db.Users.FirstAsync(u => u.Email == "dev@monime.local");
-    var actor = new PortalActor(developer.Id, developer.OrganizationId, false, false, "127.0.0.1");
-    var result = await scope.ServiceProvider.GetRequiredService<TokenService>().CreateAsync(actor, new CreateTokenInput
-    {
-        Name = name,
-        Mode = TokenMode.Live,
-        Expiry = TokenExpiry.TwoMonths,
-        Services = ["payments"],
-        Permissions = ["payments:read"],
-    });
-    return result is CreateTokenResult.Created created
-        ? (created.Issued.Value, created.Token.Id)
-        : throw new InvalidOperationException($"Token not created: {result}");
 }

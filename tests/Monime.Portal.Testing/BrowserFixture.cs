@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Monime.Portal.Testing;
@@ -9,7 +6,7 @@ namespace Monime.Portal.Testing;
 /// The portal served by Kestrel on a free loopback port, and Debian's Chromium driven by Playwright.
 /// Playwright never downloads a browser here: it is pointed at the installed one.
 /// </summary>
-public sealed class BrowserFixture : PortalAppFactory
+public sealed class BrowserFixture : KestrelPortalFactory
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -17,25 +14,9 @@ public sealed class BrowserFixture : PortalAppFactory
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public Uri BaseAddress { get; private set; } = null!;
-
-    // Plain HTTP on loopback: Secure cookies would be dropped, so the __Host- names are switched off here.
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Cookies:RequireHttps"] = "false",
-    };
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        UseKestrel(0);
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
-        BaseAddress = new Uri(address
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
-            .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

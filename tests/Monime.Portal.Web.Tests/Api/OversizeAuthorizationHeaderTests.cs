@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal.Testing;
 using Monime.Portal.Tokens;
 using Xunit.Abstractions;
@@ -15,8 +12,8 @@ namespace Monime.Portal.Web.Tests.Api;
 /// 64 KB is refused by Kestrel itself (431) before the app runs. Neither costs an Argon2id evaluation.
 /// </summary>
 public sealed class OversizeAuthorizationHeaderTests(
-    OversizeAuthorizationHeaderTests.KestrelFactory factory, ITestOutputHelper output)
-    : IClassFixture<OversizeAuthorizationHeaderTests.KestrelFactory>
+    KestrelPortalFactory factory, ITestOutputHelper output)
+    : IClassFixture<KestrelPortalFactory>
 {
     [Theory]
     [InlineData(8 * 1024, false)]
@@ -51,28 +48,5 @@ public sealed class OversizeAuthorizationHeaderTests(
         }
 
         Assert.Equal(0, argon2);
-    }
-
-    /// <summary>The portal on Kestrel over plain HTTP on a free loopback port, as the browser tests run it.</summary>
-    public sealed class KestrelFactory : PortalAppFactory
-    {
-        public Uri BaseAddress { get; private set; } = null!;
-
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Cookies:RequireHttps"] = "false",
-        };
-
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            UseKestrel(0);
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-                .Addresses.First();
-            BaseAddress = new Uri(address
-                .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
-                .Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-        }
     }
 }
