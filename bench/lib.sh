@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/postgres.sh
 
+# bench_start [NAME=VALUE...]: the assignments are added to the portal's environment.
 bench_start() {
   command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
   ensure_pg_binaries
@@ -25,7 +26,7 @@ bench_start() {
   ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$BASE" ConnectionStrings__Portal="$CONN" \
     Cookies__RequireHttps=false Api__RateLimits__LivePerSecond=100000000 \
     Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Monime=Error \
-    dotnet src/Monime.Portal.Web/bin/Release/net10.0/Monime.Portal.Web.dll >"$BENCH_DIR/portal.log" 2>&1 &
+    env "$@" dotnet src/Monime.Portal.Web/bin/Release/net10.0/Monime.Portal.Web.dll >"$BENCH_DIR/portal.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -fs "$BASE/healthz" >/dev/null 2>&1 && break

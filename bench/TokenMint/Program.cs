@@ -5,11 +5,13 @@ using Monime.Portal.Bench;
 using Monime.Portal.Tokens;
 
 // Benchmarks only. "token CONNECTION" issues a live token for the seeded developer through the real
-// TokenService and prints it; "bogus N" prints N well-formed tokens (valid checksums) that match no row.
+// TokenService and prints it; "bogus N" prints N well-formed tokens (valid checksums) that match no row;
+// "wrong-secret N" reads a token on stdin (never an argument, which any process can list) and prints N
+// well-formed tokens with its lookup id and other secrets.
 // The token goes to the benchmark's stdout and nowhere else; the throwaway database dies with the run.
 if (args is ["bogus", var countText])
 {
-    for (var i = 0; i < int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture); i++)
+    for (var i = 0; i < Count(countText); i++)
     {
         Console.WriteLine(TokenFormat.Issue(TokenMode.Live).Value);
     }
@@ -17,9 +19,21 @@ if (args is ["bogus", var countText])
     return 0;
 }
 
+if (args is ["wrong-secret", var wrongCountText] && TokenFormat.TryParse(Console.ReadLine(), out var parsed))
+{
+    for (var i = 0; i < Count(wrongCountText); i++)
+    {
+        Console.WriteLine(TokenFormat.Compose(
+            parsed.Mode, parsed.LookupId, Base62.Random(TokenFormat.SecretLength)));
+    }
+
+    return 0;
+}
+
 if (args is not ["token", var connectionString])
 {
-    await Console.Error.WriteLineAsync("usage: TokenMint token CONNECTION | TokenMint bogus COUNT");
+    await Console.Error.WriteLineAsync(
+        "usage: TokenMint token CONNECTION | TokenMint bogus COUNT | TokenMint wrong-secret COUNT < TOKEN");
     return 2;
 }
 
@@ -30,3 +44,5 @@ await using var services = new ServiceCollection().AddLogging().AddPortalCore(co
 var (token, _) = await BenchTokens.IssueAsync(services, "benchmark");
 Console.WriteLine(token);
 return 0;
+
+static int Count(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

@@ -22,6 +22,8 @@ var builder = Host.CreateApplicationBuilder();
 builder.Configuration["ConnectionStrings:Portal"] = connectionString;
 builder.Configuration["Usage:FlushIntervalSeconds"] = IntervalSeconds.ToString(CultureInfo.InvariantCulture);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// MigrateAsync first probes the database, which does not exist yet; EF logs that expected failure as an error.
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.Critical);
 builder.Services.AddPortalCore(builder.Configuration);
 using var host = builder.Build();
 

@@ -24,6 +24,13 @@ public sealed class ApiOptions
     /// </summary>
     public int ThrottledRefusalDelayMilliseconds { get; set; } = 250;
 
+    /// <summary>
+    /// Failed guesses (malformed or unknown tokens, wrong secrets) one instance answers per second, from all
+    /// addresses together, before it holds back every further one like a throttled refusal. This is what slows
+    /// a flood spread over more addresses than the per-address limit can count.
+    /// </summary>
+    public int FailuresPerInstancePerSecond { get; set; } = 100;
+
     /// <summary>Most throttled refusals held back at once; beyond it they are answered without delay.</summary>
     public int MaxHeldRefusals { get; set; } = 1_000;
 

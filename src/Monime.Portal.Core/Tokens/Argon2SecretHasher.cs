@@ -17,16 +17,24 @@ public sealed class Argon2SecretHasher : IDisposable
 
     private readonly Argon2Options _options;
     private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _unprovenSlots;
     private long _evaluations;
+    private int _runningUnproven;
+    private int _peakUnproven;
 
     public Argon2SecretHasher(IOptions<Argon2Options> options)
     {
         _options = options.Value;
         _slots = new SemaphoreSlim(_options.MaxConcurrentHashes);
+        _unprovenSlots = new SemaphoreSlim(
+            Math.Clamp(_options.MaxConcurrentUnprovenChecks, 1, Math.Max(1, _options.MaxConcurrentHashes)));
     }
 
     /// <summary>How many Argon2id computations this process has run; benchmarks read it.</summary>
     public long Evaluations => Interlocked.Read(ref _evaluations);
+
+    /// <summary>The most unproven checks that ever ran at once in this process.</summary>
+    internal int PeakUnprovenChecks => Volatile.Read(ref _peakUnproven);
 
     public async Task<string> HashAsync(string secret, CancellationToken cancellationToken = default)
     {
@@ -39,15 +47,38 @@ public sealed class Argon2SecretHasher : IDisposable
             $"${ToPhcBase64(salt)}${ToPhcBase64(hash)}");
     }
 
+    /// <summary>
+    /// Checks a secret against a PHC string. <paramref name="unproven"/> says the secret has not been seen to be
+    /// right before: such checks also wait for one of <see cref="Argon2Options.MaxConcurrentUnprovenChecks"/>.
+    /// </summary>
     public async Task<SecretVerification> VerifyAsync(
-        string secret, string phc, CancellationToken cancellationToken = default)
+        string secret, string phc, bool unproven = false, CancellationToken cancellationToken = default)
     {
         if (!TryParsePhc(phc, out var parameters, out var salt, out var expected))
         {
             return SecretVerification.Failed;
         }
 
-        var actual = await ComputeAsync(secret, salt, parameters, expected.Length, cancellationToken);
+        byte[] actual;
+        if (unproven)
+        {
+            await _unprovenSlots.WaitAsync(cancellationToken);
+            var running = Interlocked.Increment(ref _runningUnproven);
+            InterlockedMax(ref _peakUnproven, running);
+            try
+            {
+                actual = await ComputeAsync(secret, salt, parameters, expected.Length, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _runningUnproven);
+                _unprovenSlots.Release();
+            }
+        }
+        else
+        {
+            actual = await ComputeAsync(secret, salt, parameters, expected.Length, cancellationToken);
+        }
 
         // Constant-time: the comparison's duration depends only on the length, never on the first difference.
         if (!CryptographicOperations.FixedTimeEquals(actual, expected))
@@ -61,7 +92,11 @@ public sealed class Argon2SecretHasher : IDisposable
         return weaker ? SecretVerification.SucceededRehashNeeded : SecretVerification.Succeeded;
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _unprovenSlots.Dispose();
+    }
 
     private async Task<byte[]> ComputeAsync(
         string secret, byte[] salt, PhcParameters parameters, int length, CancellationToken cancellationToken)
@@ -82,6 +117,21 @@ public sealed class Argon2SecretHasher : IDisposable
         finally
         {
             _slots.Release();
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
         }
     }
 

@@ -18,6 +18,8 @@ public sealed class SecretFailureThrottle(IMemoryCache cache, TimeProvider clock
 
     private static readonly TimeSpan s_window = TimeSpan.FromMinutes(1);
 
+    private readonly Lock _gate = new();
+
     public FailureThrottleDecision Check(string lookupId, string? clientIp)
     {
         var now = clock.GetUtcNow();
@@ -34,17 +36,41 @@ public sealed class SecretFailureThrottle(IMemoryCache cache, TimeProvider clock
         return FailureThrottleDecision.Allow;
     }
 
-    /// <summary>Counts a failure against the address and, when the token exists, against the token.</summary>
-    public void RecordFailure(string? knownLookupId, string? clientIp)
+    /// <summary>
+    /// Takes one of the token's attempts before its secret is hashed, so that concurrent guesses cannot all pass
+    /// <see cref="Check"/> before the first of them has failed: Argon2id runs at most the per-token limit of
+    /// times a minute for wrong secrets, however many arrive at once. False when none is left. The attempt counts
+    /// as a failure unless <see cref="ReturnAttempt"/> gives it back.
+    /// </summary>
+    public bool TryTakeAttempt(string lookupId)
     {
-        var now = clock.GetUtcNow();
-        if (knownLookupId is not null)
+        // Counted first and given back when over: a check before the count would let every caller between the
+        // two through.
+        var window = CurrentWindow(new TokenKey(lookupId), clock.GetUtcNow());
+        if (window.Increment() > options.Value.FailuresPerTokenPerMinute)
         {
-            Increment(new TokenKey(knownLookupId), now);
+            window.Decrement();
+            return false;
         }
 
-        Increment(new AddressKey(clientIp ?? ""), now);
+        return true;
     }
+
+    /// <summary>Gives back an attempt taken by <see cref="TryTakeAttempt"/> whose secret proved right.</summary>
+    public void ReturnAttempt(string lookupId)
+    {
+        if (cache.TryGetValue(new TokenKey(lookupId), out FailureWindow? window) && window is not null)
+        {
+            window.Decrement();
+        }
+    }
+
+    /// <summary>
+    /// Counts a failed authentication against the client address. A wrong secret has already been counted against
+    /// its token by <see cref="TryTakeAttempt"/>.
+    /// </summary>
+    public void RecordFailure(string? clientIp) =>
+        CurrentWindow(new AddressKey(clientIp ?? ""), clock.GetUtcNow()).Increment();
 
     private bool Exceeded(object key, int limit, DateTimeOffset now, out TimeSpan retryAfter)
     {
@@ -64,20 +90,28 @@ public sealed class SecretFailureThrottle(IMemoryCache cache, TimeProvider clock
         return true;
     }
 
-    private void Increment(object key, DateTimeOffset now)
+    /// <summary>
+    /// The key's window, a fresh one when there is none or it has ended. Under a lock, because the cache's
+    /// get-or-create is not atomic: two callers could each make a window and one's counts would be lost. Only
+    /// failures and attempts come here, never a call whose secret is remembered.
+    /// </summary>
+    private FailureWindow CurrentWindow(object key, DateTimeOffset now)
     {
-        var window = cache.GetOrCreate(key, entry =>
+        if (cache.TryGetValue(key, out FailureWindow? found) && found is not null && now < found.Start + s_window)
         {
-            entry.AbsoluteExpirationRelativeToNow = s_window;
-            return new FailureWindow(now);
-        })!;
-        if (now >= window.Start + s_window)
-        {
-            window = new FailureWindow(now);
-            cache.Set(key, window, s_window);
+            return found;
         }
 
-        window.Increment();
+        lock (_gate)
+        {
+            if (!cache.TryGetValue(key, out FailureWindow? window) || window is null || now >= window.Start + s_window)
+            {
+                window = new FailureWindow(now);
+                cache.Set(key, window, s_window);
+            }
+
+            return window;
+        }
     }
 
     private sealed record TokenKey(string LookupId);
@@ -92,6 +126,8 @@ public sealed class SecretFailureThrottle(IMemoryCache cache, TimeProvider clock
 
         public int Count => Volatile.Read(ref _count);
 
-        public void Increment() => Interlocked.Increment(ref _count);
+        public int Increment() => Interlocked.Increment(ref _count);
+
+        public void Decrement() => Interlocked.Decrement(ref _count);
     }
 }

@@ -41,9 +41,16 @@ public static class TokenFormat
     {
         var lookupId = Base62.Random(LookupLength);
         var secret = Base62.Random(SecretLength);
-        var unsigned = PrefixOf(mode) + lookupId + secret;
 
-        return new IssuedToken(mode, lookupId, secret, unsigned + Checksum(unsigned));
+        return new IssuedToken(mode, lookupId, secret, Compose(mode, lookupId, secret));
+    }
+
+    /// <summary>The token text for these parts, checksum included. The parts must already be base62 of the
+    /// right lengths; this is how a token is written, not a check of one.</summary>
+    public static string Compose(TokenMode mode, string lookupId, string secret)
+    {
+        var unsigned = PrefixOf(mode) + lookupId + secret;
+        return unsigned + Checksum(unsigned);
     }
 
     /// <summary>

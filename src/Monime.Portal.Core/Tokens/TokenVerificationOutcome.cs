@@ -17,4 +17,10 @@ public enum TokenVerificationOutcome
 
     /// <summary>The database could not be asked; the token is neither accepted nor refused.</summary>
     Unavailable = 6,
+
+    /// <summary>
+    /// The token exists, its secret is not one already proven, and its attempts for this minute are used up: the
+    /// secret was not hashed (<see cref="SecretFailureThrottle.TryTakeAttempt"/>).
+    /// </summary>
+    Throttled = 7,
 }

@@ -30,6 +30,7 @@ namespace Monime.Portal.Tokens;
 public sealed class TokenVerifier(
     TokenDataSource database,
     Argon2SecretHasher hasher,
+    SecretFailureThrottle throttle,
     IMemoryCache cache,
     TimeProvider clock,
     IOptions<ApiOptions> options,
@@ -47,7 +48,13 @@ public sealed class TokenVerifier(
     private readonly ConcurrentDictionary<string, TokenChange> _changes = new(StringComparer.Ordinal);
     private readonly Lock _changeGate = new();
 
+    // Orders dropping an unknown id's eviction source against remembering a token under it (cache misses only).
+    private readonly Lock _evictionGate = new();
+
     private CancellationTokenSource _everything = new();
+
+    /// <summary>How many lookup ids an eviction source is kept for: bounded by the tokens ever verified here.</summary>
+    internal int EvictableIds => _evictions.Count;
 
     private TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, options.Value.VerificationCacheSeconds));
 
@@ -181,7 +188,8 @@ public sealed class TokenVerifier(
     {
         // Taken before the read: a revocation that commits while this request is reading makes the entry
         // below expire at once instead of outliving the revocation for a whole lifetime.
-        var evicted = EvictionTokenFor(presented.LookupId);
+        var eviction = EvictionSourceFor(presented.LookupId);
+        var evicted = eviction.Token;
         var everything = _everything.Token;
 
         StoredToken? stored;
@@ -197,6 +205,13 @@ public sealed class TokenVerifier(
 
         if (stored is null)
         {
+            // Nothing will be remembered under an unknown id, so its source goes too: kept, a flood of random
+            // ids would grow the map by one entry per id for the life of the process.
+            lock (_evictionGate)
+            {
+                _evictions.TryRemove(KeyValuePair.Create(presented.LookupId, eviction));
+            }
+
             return TokenVerification.Unknown;
         }
 
@@ -206,11 +221,26 @@ public sealed class TokenVerifier(
         // change the hash string, so they never match an old proof.
         var proven = cache.TryGetValue(new ProvenHashKey(key), out string? provenHash)
             && string.Equals(provenHash, stored.SecretHash, StringComparison.Ordinal);
-        var outcome = proven ? SecretVerification.Succeeded
-            : await hasher.VerifyAsync(presented.Secret, stored.SecretHash, cancellationToken);
+
+        // A secret not known to be good takes one of the token's attempts before it is hashed; one known good
+        // (its proof outlives the cache entry) never does, so a flood of guesses cannot lock its owner out.
+        var attempted = !proven && !cache.TryGetValue(new KnownSecretKey(key), out _);
+        if (attempted && !throttle.TryTakeAttempt(presented.LookupId))
+        {
+            return new TokenVerification(TokenVerificationOutcome.Throttled, null, stored.Token.Id);
+        }
+
+        var outcome = proven
+            ? SecretVerification.Succeeded
+            : await hasher.VerifyAsync(presented.Secret, stored.SecretHash, unproven: attempted, cancellationToken);
         if (outcome == SecretVerification.Failed)
         {
             return new TokenVerification(TokenVerificationOutcome.WrongSecret, null, stored.Token.Id);
+        }
+
+        if (attempted)
+        {
+            throttle.ReturnAttempt(presented.LookupId);
         }
 
         if (outcome == SecretVerification.SucceededRehashNeeded)
@@ -218,12 +248,28 @@ public sealed class TokenVerifier(
             await RehashAsync(stored, presented.Secret, cancellationToken);
         }
 
-        var entry = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }
-            .AddExpirationToken(new CancellationChangeToken(evicted))
-            .AddExpirationToken(new CancellationChangeToken(everything));
+        lock (_evictionGate)
+        {
+            // A concurrent read of the same id that found no row (the token did not exist yet) may have dropped
+            // the source this entry would hang on; then nothing could evict the entry, so it is not kept.
+            if (_evictions.TryGetValue(presented.LookupId, out var current) && ReferenceEquals(current, eviction))
+            {
+                Remember(key, stored, outcome, evicted, everything);
+            }
+        }
+
+        return Judge(stored.Token, presented);
+    }
+
+    private void Remember(
+        CacheKey key, StoredToken stored, SecretVerification outcome, CancellationToken evicted,
+        CancellationToken everything)
+    {
         if (Lifetime > TimeSpan.Zero)
         {
-            cache.Set(key, stored.Token, entry);
+            cache.Set(key, stored.Token, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }
+                .AddExpirationToken(new CancellationChangeToken(evicted))
+                .AddExpirationToken(new CancellationChangeToken(everything)));
 
             // Lives as long as the entry would have, but survives the token's eviction: a change of the token
             // must make its next call re-read the row, not pay Argon2id again for a secret already proven.
@@ -236,7 +282,6 @@ public sealed class TokenVerifier(
         cache.Set(new KnownSecretKey(key), true, new MemoryCacheEntryOptions { SlidingExpiration = s_knownSecretLife }
             .AddExpirationToken(new CancellationChangeToken(evicted))
             .AddExpirationToken(new CancellationChangeToken(everything)));
-        return Judge(stored.Token, presented);
     }
 
     /// <summary>The owner's role in a Space, remembered for the cache lifetime like the token itself.</summary>
@@ -321,8 +366,8 @@ public sealed class TokenVerifier(
         return new TokenVerification(outcome, token, token.Id);
     }
 
-    private CancellationToken EvictionTokenFor(string lookupId) =>
-        _evictions.GetOrAdd(lookupId, _ => new CancellationTokenSource()).Token;
+    private CancellationTokenSource EvictionSourceFor(string lookupId) =>
+        _evictions.GetOrAdd(lookupId, _ => new CancellationTokenSource());
 
     private async Task<StoredToken?> LoadAsync(string lookupId, CancellationToken cancellationToken)
     {

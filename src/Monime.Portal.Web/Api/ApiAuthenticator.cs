@@ -13,7 +13,10 @@ namespace Monime.Portal.Web.Api;
 /// <item>Format and checksum (<see cref="TokenFormat.TryParse"/>): no database, no Argon2id → 401.</item>
 /// <item>Failure throttle, only when the secret is not already known good: too many failures for the token or
 /// from the address → 429 before any database read or hashing, held back a moment so that a flood answers
-/// itself slowly (<see cref="ApiOptions.ThrottledRefusalDelayMilliseconds"/>).</item>
+/// itself slowly (<see cref="ApiOptions.ThrottledRefusalDelayMilliseconds"/>). A flood spread over many
+/// addresses, which no per-address count stops, is held back the same way once the instance as a whole sees
+/// more failures than <see cref="ApiOptions.FailuresPerInstancePerSecond"/> (<see cref="ThrottledRefusalHold"/>).
+/// </item>
 /// <item>Lookup by id (one indexed read) and Argon2id on the secret, or the verification cache → 401, the same
 /// body for an unknown id and a wrong secret; 503 when the database cannot be asked.</item>
 /// <item>Revoked, expired, mode (prefix against row) → 401.</item>
@@ -58,7 +61,7 @@ public sealed class ApiAuthenticator(
 
         if (!TokenFormat.TryParse(header.Value, out var presented))
         {
-            return Refuse(InvalidToken(ApiReasons.MalformedToken));
+            return Refuse(InvalidToken(ApiReasons.MalformedToken) with { FailedGuess = true });
         }
 
         var clientIp = ClientAddress(context);
@@ -69,13 +72,7 @@ public sealed class ApiAuthenticator(
             if (!verifier.IsKnownSecret(presented)
                 && throttle.Check(presented.LookupId, ipText) is { Allowed: false } throttled)
             {
-                return Refuse(new ApiRefusal(StatusCodes.Status429TooManyRequests, ApiReasons.RateLimited,
-                    "Too many failed attempts; wait before trying again.")
-                {
-                    RateLimit = throttled.Limit,
-                    RetryAfter = throttled.RetryAfter,
-                    Throttled = true,
-                });
+                return Refuse(TooManyFailures(throttled));
             }
 
             verification = await verifier.VerifyAsync(presented, cancellationToken);
@@ -88,11 +85,14 @@ public sealed class ApiAuthenticator(
             case TokenVerificationOutcome.Unavailable:
                 return Refuse(Unavailable());
             case TokenVerificationOutcome.Unknown:
-                throttle.RecordFailure(null, ipText);
-                return Refuse(InvalidToken(ApiReasons.UnknownToken));
+                throttle.RecordFailure(ipText);
+                return Refuse(InvalidToken(ApiReasons.UnknownToken) with { FailedGuess = true });
             case TokenVerificationOutcome.WrongSecret:
-                throttle.RecordFailure(presented.LookupId, ipText);
-                return Refuse(InvalidToken(ApiReasons.WrongSecret));
+                throttle.RecordFailure(ipText);
+                return Refuse(InvalidToken(ApiReasons.WrongSecret) with { FailedGuess = true });
+            case TokenVerificationOutcome.Throttled:
+                // Its attempts ran out while this call waited for the row: refused as the check above would.
+                return Refuse(TooManyFailures(throttle.Check(presented.LookupId, ipText)));
             case TokenVerificationOutcome.ModeMismatch:
                 return Refuse(InvalidToken(ApiReasons.ModeMismatch));
             case TokenVerificationOutcome.Revoked:
@@ -195,6 +195,16 @@ public sealed class ApiAuthenticator(
     };
 
     private static ApiAuthentication Refuse(ApiRefusal refusal) => new(null, refusal);
+
+    private static ApiRefusal TooManyFailures(FailureThrottleDecision decision) =>
+        new(StatusCodes.Status429TooManyRequests, ApiReasons.RateLimited,
+            "Too many failed attempts; wait before trying again.")
+        {
+            RateLimit = decision.Limit ?? SecretFailureThrottle.TokenLimit,
+            // Allowed again only when the minute ended in between: then the next second is soon enough.
+            RetryAfter = decision.Allowed ? TimeSpan.FromSeconds(1) : decision.RetryAfter,
+            Throttled = true,
+        };
 
     /// <summary>One body for every token that cannot be used as presented: no hint about which part was wrong.</summary>
     private static ApiRefusal InvalidToken(

@@ -343,7 +343,7 @@ public sealed class ApiMiddleware(
                 ApiAuthenticator.ClientAddress(context)?.ToString());
         }
 
-        if (refusal.Throttled)
+        if (refusal.Throttled || (refusal.FailedGuess && hold.CountFailure()))
         {
             await hold.HoldAsync(context.RequestAborted);
         }

@@ -19,5 +19,11 @@ public sealed record ApiRefusal(int Status, string Reason, string Message)
     /// <summary>Refused by the failure throttle, before any lookup: the answer is held back a moment.</summary>
     public bool Throttled { get; init; }
 
+    /// <summary>
+    /// A token anybody could have made up failed: malformed, unknown or with a wrong secret. Counted against
+    /// the instance's failure pressure, and held back like a throttled refusal while that is high.
+    /// </summary>
+    public bool FailedGuess { get; init; }
+
     public string LoggedReason => InternalReason ?? Reason;
 }

@@ -34,13 +34,7 @@ public sealed class TokenIntrospector(
         if (!verifier.IsKnownSecret(presented)
             && throttle.Check(presented.LookupId, clientIp) is { Allowed: false } throttled)
         {
-            context.Features.Get<ApiCallState>()?.RefusalReason = ApiReasons.RateLimited;
-            ApiLog.Introspected(logger, caller.TokenId, presented.ToString(), "throttled");
-            context.Response.Headers[ApiHeaders.RateLimit] = throttled.Limit;
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds))
-                .ToString(CultureInfo.InvariantCulture);
-            return ApiResults.Error(StatusCodes.Status429TooManyRequests, ApiReasons.RateLimited,
-                "Too many failed attempts; wait before trying again.");
+            return TooManyFailures(context, caller, presented, throttled);
         }
 
         var verification = await verifier.VerifyAsync(presented, context.RequestAborted);
@@ -50,11 +44,13 @@ public sealed class TokenIntrospector(
                 context.Response.Headers.RetryAfter = "5";
                 return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, ApiReasons.ServiceUnavailable,
                     "The token could not be checked right now; try again shortly.");
+            case TokenVerificationOutcome.Throttled:
+                return TooManyFailures(context, caller, presented, throttle.Check(presented.LookupId, clientIp));
             case TokenVerificationOutcome.Unknown:
-                throttle.RecordFailure(null, clientIp);
+                throttle.RecordFailure(clientIp);
                 break;
             case TokenVerificationOutcome.WrongSecret:
-                throttle.RecordFailure(presented.LookupId, clientIp);
+                throttle.RecordFailure(clientIp);
                 ApiLog.IntrospectedWrongSecret(logger, caller.TokenId, verification.TokenId, presented.ToString(),
                     clientIp);
                 break;
@@ -65,6 +61,19 @@ public sealed class TokenIntrospector(
         ApiLog.Introspected(logger, caller.TokenId, presented.ToString(),
             active ? "active" : verification.Outcome.ToString());
         return active ? Results.Json(Describe(token!), ApiJson.Options) : Inactive();
+    }
+
+    private IResult TooManyFailures(
+        HttpContext context, ApiCaller caller, ParsedToken presented, FailureThrottleDecision decision)
+    {
+        context.Features.Get<ApiCallState>()?.RefusalReason = ApiReasons.RateLimited;
+        ApiLog.Introspected(logger, caller.TokenId, presented.ToString(), "throttled");
+        context.Response.Headers[ApiHeaders.RateLimit] = decision.Limit ?? SecretFailureThrottle.TokenLimit;
+        var retryAfter = decision.Allowed ? TimeSpan.FromSeconds(1) : decision.RetryAfter;
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            .ToString(CultureInfo.InvariantCulture);
+        return ApiResults.Error(StatusCodes.Status429TooManyRequests, ApiReasons.RateLimited,
+            "Too many failed attempts; wait before trying again.");
     }
 
     private static ActiveTokenIntrospection Describe(VerifiedToken token) =>

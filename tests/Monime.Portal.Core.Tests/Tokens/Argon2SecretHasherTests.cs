@@ -26,6 +26,29 @@ public sealed class Argon2SecretHasherTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyAsync_ManyUnprovenAtOnce_RunOneAtATimeWhileProvenOnesProceed()
+    {
+        // Cheap parameters: the point is how many run together, not what each costs.
+        using var hasher = new Argon2SecretHasher(Options.Create(new Argon2Options
+        {
+            MemoryKib = 1024,
+            Iterations = 2,
+            MaxConcurrentHashes = 4,
+            MaxConcurrentUnprovenChecks = 1,
+        }));
+        var phc = await hasher.HashAsync("right");
+
+        var guesses = Enumerable.Range(0, 8).Select(i => Task.Run(() => hasher.VerifyAsync($"guess {i}", phc, true)));
+        var proven = Task.Run(() => hasher.VerifyAsync("right", phc, unproven: false));
+        var outcomes = await Task.WhenAll(guesses);
+
+        Assert.All(outcomes, outcome => Assert.Equal(SecretVerification.Failed, outcome));
+        Assert.Equal(SecretVerification.Succeeded, await proven);
+        Assert.Equal(1, hasher.PeakUnprovenChecks);
+        Assert.Equal(10, hasher.Evaluations);
+    }
+
+    [Fact]
     public async Task VerifyAsync_RightAndWrongSecret_SucceedsAndFails()
     {
         var phc = await _hasher.HashAsync("right");

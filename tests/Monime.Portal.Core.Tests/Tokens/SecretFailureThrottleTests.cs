@@ -22,7 +22,8 @@ public sealed class SecretFailureThrottleTests
         for (var i = 0; i < 3; i++)
         {
             Assert.True(throttle.Check("lookup01", "198.51.100.1").Allowed);
-            throttle.RecordFailure("lookup01", "198.51.100.1");
+            Assert.True(throttle.TryTakeAttempt("lookup01"));
+            throttle.RecordFailure("198.51.100.1");
         }
 
         var refused = throttle.Check("lookup01", "198.51.100.2");
@@ -46,10 +47,51 @@ public sealed class SecretFailureThrottleTests
             FailuresPerIpPerMinute = 2,
         }));
 
-        throttle.RecordFailure(null, "203.0.113.9");
-        throttle.RecordFailure(null, "203.0.113.9");
+        throttle.RecordFailure("203.0.113.9");
+        throttle.RecordFailure("203.0.113.9");
 
         Assert.Equal(SecretFailureThrottle.AddressLimit, throttle.Check("anything", "203.0.113.9").Limit);
         Assert.True(throttle.Check("anything", "203.0.113.10").Allowed);
+    }
+
+    [Fact]
+    public void TryTakeAttempt_ConcurrentGuesses_NoMoreThanTheLimitGetThrough()
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var throttle = new SecretFailureThrottle(cache, TimeProvider.System, Options.Create(new ApiOptions
+        {
+            FailuresPerTokenPerMinute = 10,
+        }));
+
+        // Taken before any guess has been judged, as 64 requests arriving together would: only the limit pass.
+        var taken = 0;
+        Parallel.For(0, 64, _ =>
+        {
+            if (throttle.TryTakeAttempt("lookup01"))
+            {
+                Interlocked.Increment(ref taken);
+            }
+        });
+
+        Assert.Equal(10, taken);
+        Assert.False(throttle.Check("lookup01", "198.51.100.1").Allowed);
+    }
+
+    [Fact]
+    public void ReturnAttempt_RightSecret_DoesNotCountAsAFailure()
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var throttle = new SecretFailureThrottle(cache, TimeProvider.System, Options.Create(new ApiOptions
+        {
+            FailuresPerTokenPerMinute = 2,
+        }));
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(throttle.TryTakeAttempt("lookup01"));
+            throttle.ReturnAttempt("lookup01");
+        }
+
+        Assert.True(throttle.Check("lookup01", "198.51.100.1").Allowed);
     }
 }

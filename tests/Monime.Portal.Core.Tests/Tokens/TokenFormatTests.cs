@@ -127,6 +127,19 @@ public sealed partial class TokenFormatTests
     }
 
     [Fact]
+    public void Compose_SameLookupOtherSecret_ParsesWithThatSecret()
+    {
+        var issued = TokenFormat.Issue(TokenMode.Live);
+        var otherSecret = Base62.Random(TokenFormat.SecretLength);
+
+        var composed = TokenFormat.Compose(issued.Mode, issued.LookupId, otherSecret);
+
+        Assert.True(TokenFormat.TryParse(composed, out var token));
+        Assert.Equal((TokenMode.Live, issued.LookupId, otherSecret), (token!.Mode, token.LookupId, token.Secret));
+        Assert.Equal(issued.Value, TokenFormat.Compose(issued.Mode, issued.LookupId, issued.Secret));
+    }
+
+    [Fact]
     public void Mask_IssuedToken_ShowsPrefixAndLookupOnly()
     {
         var issued = TokenFormat.Issue(TokenMode.Live);

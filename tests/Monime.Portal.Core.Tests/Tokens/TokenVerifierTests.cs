@@ -31,6 +31,59 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Verify_ManyUnknownLookupIds_KeepsNothingForThem()
+    {
+        await using var instance = await OtherInstance.StartAsync(factory.ConnectionString);
+        var (value, _, _) = await CreateTokenAsync();
+        await instance.Verifier.VerifyAsync(Parse(value), CancellationToken.None);
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 500), async (_, cancellationToken) =>
+            await instance.Verifier.VerifyAsync(Parse(TokenFormat.Issue(TokenMode.Live).Value), cancellationToken));
+
+        Assert.Equal(1, instance.Verifier.EvictableIds);
+        Assert.Equal(TokenVerificationOutcome.Verified,
+            (await instance.Verifier.VerifyAsync(Parse(value), CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task Verify_ConcurrentWrongSecrets_HashesNoMoreThanTheTokenLimit()
+    {
+        await using var instance = await OtherInstance.StartAsync(factory.ConnectionString);
+        var (value, _, _) = await CreateTokenAsync();
+        var real = Parse(value);
+        var limit = new ApiOptions().FailuresPerTokenPerMinute;
+
+        // Every guess is in flight before the first one has failed, as in a flood of them.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4 * limit).Select(_ => instance.Verifier.VerifyAsync(
+            real with { Secret = Base62.Random(TokenFormat.SecretLength) }, CancellationToken.None)));
+
+        Assert.Equal(limit, instance.Hasher.Evaluations);
+        Assert.Equal(limit, outcomes.Count(o => o.Outcome == TokenVerificationOutcome.WrongSecret));
+        Assert.Equal(3 * limit, outcomes.Count(o => o.Outcome == TokenVerificationOutcome.Throttled));
+    }
+
+    [Fact]
+    public async Task Verify_KnownSecretAfterItsTokensAttemptsRanOut_StillVerified()
+    {
+        await using var instance = await OtherInstance.StartAsync(factory.ConnectionString);
+        var (value, id, _) = await CreateTokenAsync();
+        var real = Parse(value);
+        await instance.Verifier.VerifyAsync(real, CancellationToken.None);
+        for (var i = 0; i < 2 * new ApiOptions().FailuresPerTokenPerMinute; i++)
+        {
+            await instance.Verifier.VerifyAsync(
+                real with { Secret = Base62.Random(TokenFormat.SecretLength) }, CancellationToken.None);
+        }
+
+        // The cache entry goes (as when its lifetime ends); the secret's proof does not, so no attempt is needed.
+        instance.Verifier.Evict(real.LookupId);
+        var again = await instance.Verifier.VerifyAsync(real, CancellationToken.None);
+
+        Assert.Equal(TokenVerificationOutcome.Verified, again.Outcome);
+        Assert.Equal(id, again.Token!.Id);
+    }
+
+    [Fact]
     public async Task Verify_RepeatedWithinLifetime_OneEvaluationAndSettingsWithoutHash()
     {
         await using var instance = await OtherInstance.StartAsync(factory.ConnectionString);
@@ -163,8 +216,10 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
             _database = TokenDataSource.Create(connectionString);
             _cache = new MemoryCache(new MemoryCacheOptions());
             Hasher = new Argon2SecretHasher(Options.Create(argon2));
-            Verifier = new TokenVerifier(_database, Hasher, _cache, TimeProvider.System,
-                Options.Create(new ApiOptions()), NullLogger<TokenVerifier>.Instance);
+            var options = Options.Create(new ApiOptions());
+            Throttle = new SecretFailureThrottle(_cache, TimeProvider.System, options);
+            Verifier = new TokenVerifier(_database, Hasher, Throttle, _cache, TimeProvider.System, options,
+                NullLogger<TokenVerifier>.Instance);
             _listener = new TokenChangeListener(_database, Verifier, TimeProvider.System,
                 NullLogger<TokenChangeListener>.Instance);
         }
@@ -172,6 +227,8 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
         public Argon2SecretHasher Hasher { get; }
 
         public TokenVerifier Verifier { get; }
+
+        public SecretFailureThrottle Throttle { get; }
 
         public static async Task<OtherInstance> StartAsync(string connectionString, Argon2Options? argon2 = null)
         {

@@ -8,8 +8,9 @@ using Monime.Portal.Web.Api;
 namespace Monime.Portal.Web.Tests.Api;
 
 /// <summary>
-/// The portal with test-only endpoints and a settable peer address. Rate limits and the per-address failure
-/// throttle are raised so that tests sharing this host do not trip them; their own tests use smaller hosts.
+/// The portal with test-only endpoints and a settable peer address. Rate limits, the per-address failure
+/// throttle and the instance's failure allowance are raised so that tests sharing this host do not trip them;
+/// their own tests use smaller hosts.
 /// </summary>
 public class ApiAppFactory : PortalAppFactory
 {
@@ -20,6 +21,7 @@ public class ApiAppFactory : PortalAppFactory
         ["Api:RateLimits:LivePerSecond"] = "10000",
         ["Api:RateLimits:TestPerSecond"] = "10000",
         ["Api:FailuresPerIpPerMinute"] = "100000",
+        ["Api:FailuresPerInstancePerSecond"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using static Monime.Portal.Web.Tests.Api.ApiTestTokens;
 
@@ -51,9 +52,44 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.SmallLimitsFactory facto
         var good = await ApiResponse.SendAsync(client, Request(HttpMethod.Get, "/v1/tokens/self", token, peer: Peer));
         Assert.Equal(HttpStatusCode.TooManyRequests, bogus!.Status);
         Assert.Equal("auth-failures-ip", bogus.Header("Monime-Rate-Limit"));
-        Assert.True(lastAnswer >= TimeSpan.FromMilliseconds(200), $"The throttled answer came after {lastAnswer}.");
+        Assert.True(lastAnswer >= s_hold, $"The throttled answer came after {lastAnswer}.");
         Assert.Equal(HttpStatusCode.OK, good.Status);
     }
+
+    [Fact]
+    public async Task Call_FailuresSpreadOverAddresses_HeldOnceTheInstanceAllowanceIsSpent()
+    {
+        using var client = factory.CreatePortalClient();
+
+        // Every bogus call claims another address, so no per-address count ever reaches its limit.
+        var quick = 0;
+        ApiResponse? held = null;
+        for (var i = 1; i <= 40 && held is null; i++)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var response = await ApiResponse.SendAsync(client,
+                Request(HttpMethod.Get, "/v1/tokens/self", ForgedTokens.Random(), peer: $"203.0.113.{i}"));
+            var answeredAfter = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+            Assert.Equal("invalid_token", response.Reason);
+            if (answeredAfter >= s_hold)
+            {
+                held = response;
+            }
+            else
+            {
+                quick++;
+            }
+        }
+
+        Assert.NotNull(held);
+        Assert.True(quick >= InstanceAllowance, $"Only {quick} failures were answered before the hold began.");
+    }
+
+    private const int InstanceAllowance = 5;
+
+    // Long enough that an answer not held back never takes as long, even on a busy machine.
+    private static readonly TimeSpan s_hold = TimeSpan.FromSeconds(1);
 
     public sealed class SmallLimitsFactory : ApiAppFactory
     {
@@ -61,7 +97,8 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.SmallLimitsFactory facto
         {
             ["Api:RateLimits:LivePerSecond"] = "2",
             ["Api:FailuresPerIpPerMinute"] = "3",
-            ["Api:ThrottledRefusalDelayMilliseconds"] = "200",
+            ["Api:FailuresPerInstancePerSecond"] = InstanceAllowance.ToString(CultureInfo.InvariantCulture),
+            ["Api:ThrottledRefusalDelayMilliseconds"] = s_hold.TotalMilliseconds.ToString(CultureInfo.InvariantCulture),
         };
     }
 }

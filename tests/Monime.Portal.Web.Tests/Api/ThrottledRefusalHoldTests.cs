@@ -64,10 +64,25 @@ public sealed class ThrottledRefusalHoldTests
         Assert.Equal(0, hold.Held);
     }
 
-    private ThrottledRefusalHold Hold(int delayMilliseconds, int maxHeld) =>
+    [Fact]
+    public void CountFailure_BeyondTheSecondsAllowance_SaysHoldUntilTheNextSecond()
+    {
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 6, 0, 0, TimeSpan.Zero));
+        var hold = Hold(delayMilliseconds: 250, maxHeld: 10, failuresPerSecond: 3);
+
+        var withinTheSecond = Enumerable.Range(0, 5).Select(_ => hold.CountFailure()).ToArray();
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var nextSecond = hold.CountFailure();
+
+        Assert.Equal([false, false, false, true, true], withinTheSecond);
+        Assert.False(nextSecond);
+    }
+
+    private ThrottledRefusalHold Hold(int delayMilliseconds, int maxHeld, int failuresPerSecond = 100) =>
         new(Options.Create(new ApiOptions
         {
             ThrottledRefusalDelayMilliseconds = delayMilliseconds,
             MaxHeldRefusals = maxHeld,
+            FailuresPerInstancePerSecond = failuresPerSecond,
         }), _clock);
 }

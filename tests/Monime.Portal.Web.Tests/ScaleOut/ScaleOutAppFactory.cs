@@ -17,6 +17,7 @@ public sealed class ScaleOutAppFactory(string databaseConnectionString, string i
         ["Api:RateLimits:LivePerSecond"] = "10000",
         ["Api:RateLimits:TestPerSecond"] = "10000",
         ["Api:FailuresPerIpPerMinute"] = "100000",
+        ["Api:FailuresPerInstancePerSecond"] = "100000",
     };
 
     public override Task InitializeAsync()
