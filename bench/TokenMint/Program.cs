@@ -4,8 +4,8 @@ using Monime.Portal;
 using Monime.Portal.Bench;
 using Monime.Portal.Tokens;
 
-// Benchmarks only. "token CONNECTION" issues a live token for the seeded developer through the real
-// TokenService and prints it; "bogus N" prints N well-formed tokens (valid checksums) that match no row;
+// Benchmarks only. "token CONNECTION [N]" issues one (or N) live tokens for the seeded developer through the
+// real TokenService and prints them; "bogus N" prints N well-formed tokens (valid checksums) that match no row;
 // "wrong-secret N" reads a token on stdin (never an argument, which any process can list) and prints N
 // well-formed tokens with its lookup id and other secrets.
 // The token goes to the benchmark's stdout and nowhere else; the throwaway database dies with the run.
@@ -30,10 +30,10 @@ if (args is ["wrong-secret", var wrongCountText] && TokenFormat.TryParse(Console
     return 0;
 }
 
-if (args is not ["token", var connectionString])
+if (args is not ["token", var connectionString, ..] || args.Length > 3)
 {
     await Console.Error.WriteLineAsync(
-        "usage: TokenMint token CONNECTION | TokenMint bogus COUNT | TokenMint wrong-secret COUNT < TOKEN");
+        "usage: TokenMint token CONNECTION [N] | TokenMint bogus COUNT | TokenMint wrong-secret COUNT < TOKEN");
     return 2;
 }
 
@@ -41,8 +41,13 @@ var configuration = new ConfigurationBuilder()
     .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = connectionString })
     .Build();
 await using var services = new ServiceCollection().AddLogging().AddPortalCore(configuration).BuildServiceProvider();
-var (token, _) = await BenchTokens.IssueAsync(services, "benchmark");
-Console.WriteLine(token);
+var tokens = args.Length == 3 ? Count(args[2]) : 1;
+for (var i = 0; i < tokens; i++)
+{
+    var (token, _) = await BenchTokens.IssueAsync(services, tokens == 1 ? "benchmark" : $"benchmark {i + 1}");
+    Console.WriteLine(token);
+}
+
 return 0;
 
 static int Count(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
