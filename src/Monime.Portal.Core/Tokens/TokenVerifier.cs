@@ -38,9 +38,15 @@ public sealed class TokenVerifier(
 {
     private static readonly TimeSpan s_knownSecretLife = TimeSpan.FromMinutes(10);
 
+    // Past this share of its lifetime, a remembered token is verified again in the background while it goes on
+    // being served, so that a busy token's callers never all wait for Argon2id when its entry would expire.
+    private const double RefreshAheadShare = 0.8;
+
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _evictions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(CacheKey Key, TokenChange? Change), Lazy<Task<TokenVerification>>>
         _inFlight = new();
+
+    private readonly ConcurrentDictionary<CacheKey, byte> _refreshing = new();
 
     // The state of each token changed on this instance, replaced whole at every begin and end of a change, so
     // that comparing references tells whether a change began meanwhile. Entries stay for the process's life
@@ -77,10 +83,15 @@ public sealed class TokenVerifier(
     public TokenVerification? Recall(ParsedToken presented)
     {
         var before = ChangeOf(presented.LookupId);
-        return before?.Settled is null
-            && cache.TryGetValue(KeyOf(presented), out VerifiedToken? remembered) && remembered is not null
-                ? Judge(remembered, presented) with { Change = before }
-                : null;
+        if (before?.Settled is not null)
+        {
+            return null;
+        }
+
+        var key = KeyOf(presented);
+        return cache.TryGetValue(key, out Remembered? remembered) && remembered is not null
+            ? Serve(remembered, presented, key) with { Change = before }
+            : null;
     }
 
     /// <summary>
@@ -161,9 +172,9 @@ public sealed class TokenVerifier(
         ParsedToken presented, TokenChange? change, CancellationToken cancellationToken)
     {
         var key = KeyOf(presented);
-        if (cache.TryGetValue(key, out VerifiedToken? remembered) && remembered is not null)
+        if (cache.TryGetValue(key, out Remembered? remembered) && remembered is not null)
         {
-            return Judge(remembered, presented);
+            return Serve(remembered, presented, key);
         }
 
         // When a busy token's entry expires, every request in flight misses at once; they share one
@@ -183,8 +194,48 @@ public sealed class TokenVerifier(
         }
     }
 
+    /// <summary>The verdict on a remembered token; starts its verification ahead when its entry is ageing.</summary>
+    private TokenVerification Serve(Remembered remembered, ParsedToken presented, CacheKey key)
+    {
+        if (clock.GetUtcNow() >= remembered.RefreshFrom)
+        {
+            RefreshAhead(presented, key);
+        }
+
+        return Judge(remembered.Token, presented);
+    }
+
+    /// <summary>
+    /// Verifies a remembered token again, once at a time per token, as its next call after expiry would: the row
+    /// is read and the secret hashed, so a busy token still costs one Argon2id per lifetime, paid off the
+    /// callers' path. A failure (the database down) leaves the entry to expire as it would have.
+    /// </summary>
+    private void RefreshAhead(ParsedToken presented, CacheKey key)
+    {
+        if (!_refreshing.TryAdd(key, 0))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await LoadAndVerifyAsync(presented, key, CancellationToken.None, reprove: true);
+            }
+            catch (Exception exception)
+            {
+                VerifierLog.RefreshFailed(logger, exception);
+            }
+            finally
+            {
+                _refreshing.TryRemove(key, out _);
+            }
+        });
+    }
+
     private async Task<TokenVerification> LoadAndVerifyAsync(
-        ParsedToken presented, CacheKey key, CancellationToken cancellationToken)
+        ParsedToken presented, CacheKey key, CancellationToken cancellationToken, bool reprove = false)
     {
         // Taken before the read: a revocation that commits while this request is reading makes the entry
         // below expire at once instead of outliving the revocation for a whole lifetime.
@@ -219,7 +270,7 @@ public sealed class TokenVerifier(
         // function of the two. This is what lets another instance refuse a token at once when a revocation's
         // NOTIFY has evicted its cache entry, instead of one Argon2id evaluation later. Rotation and rehashing
         // change the hash string, so they never match an old proof.
-        var proven = cache.TryGetValue(new ProvenHashKey(key), out string? provenHash)
+        var proven = !reprove && cache.TryGetValue(new ProvenHashKey(key), out string? provenHash)
             && string.Equals(provenHash, stored.SecretHash, StringComparison.Ordinal);
 
         // A secret not known to be good takes one of the token's attempts before it is hashed; one known good
@@ -267,9 +318,10 @@ public sealed class TokenVerifier(
     {
         if (Lifetime > TimeSpan.Zero)
         {
-            cache.Set(key, stored.Token, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }
+            var entry = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }
                 .AddExpirationToken(new CancellationChangeToken(evicted))
-                .AddExpirationToken(new CancellationChangeToken(everything)));
+                .AddExpirationToken(new CancellationChangeToken(everything));
+            cache.Set(key, new Remembered(stored.Token, clock.GetUtcNow() + Lifetime * RefreshAheadShare), entry);
 
             // Lives as long as the entry would have, but survives the token's eviction: a change of the token
             // must make its next call re-read the row, not pay Argon2id again for a secret already proven.
@@ -432,6 +484,9 @@ public sealed class TokenVerifier(
     private sealed record RoleKey(string OwnerId, string SpaceId);
 
     private sealed record StoredToken(VerifiedToken Token, string SecretHash);
+
+    /// <summary>A verified token as the cache holds it, with the moment its verification ahead is due.</summary>
+    private sealed record Remembered(VerifiedToken Token, DateTimeOffset RefreshFrom);
 
     /// <summary>
     /// How many changes of one token are being saved, and what their callers wait on. Compared by reference

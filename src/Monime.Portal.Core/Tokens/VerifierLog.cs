@@ -32,4 +32,7 @@ internal static partial class VerifierLog
 
     [LoggerMessage(3121, LogLevel.Warning, "Pruning idempotency records failed")]
     public static partial void IdempotencyPruneFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3122, LogLevel.Warning, "Verifying a remembered token ahead of its expiry failed")]
+    public static partial void RefreshFailed(ILogger logger, Exception exception);
 }

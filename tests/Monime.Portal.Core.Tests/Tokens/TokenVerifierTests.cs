@@ -100,6 +100,36 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Recall_BusyTokenAcrossTwoLifetimes_NeverMissesAndHashesOncePerLifetime()
+    {
+        await using var instance = await OtherInstance.StartAsync(
+            factory.ConnectionString, api: new ApiOptions { VerificationCacheSeconds = 2 });
+        var (value, _, _) = await CreateTokenAsync();
+        var presented = Parse(value);
+        await instance.Verifier.VerifyAsync(presented, CancellationToken.None);
+
+        // A call every 20 ms for 4.5 s, past the end of the first two entries' lifetimes.
+        var misses = 0;
+        var calls = 0;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(4.5))
+        {
+            calls++;
+            if (instance.Verifier.Recall(presented) is not { Outcome: TokenVerificationOutcome.Verified })
+            {
+                misses++;
+                await instance.Verifier.VerifyAsync(presented, CancellationToken.None);
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.True(calls > 100, $"only {calls} calls were made");
+        Assert.Equal(0, misses);
+        Assert.InRange(instance.Hasher.Evaluations, 3, 4);
+    }
+
+    [Fact]
     public async Task Verify_RevokedOnAnotherInstance_EvictedThroughNotifyWithinOneSecond()
     {
         await using var instance = await OtherInstance.StartAsync(factory.ConnectionString);
@@ -211,12 +241,12 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
         private readonly MemoryCache _cache;
         private readonly TokenChangeListener _listener;
 
-        private OtherInstance(string connectionString, Argon2Options argon2)
+        private OtherInstance(string connectionString, Argon2Options argon2, ApiOptions api)
         {
             _database = TokenDataSource.Create(connectionString);
             _cache = new MemoryCache(new MemoryCacheOptions());
             Hasher = new Argon2SecretHasher(Options.Create(argon2));
-            var options = Options.Create(new ApiOptions());
+            var options = Options.Create(api);
             Throttle = new SecretFailureThrottle(_cache, TimeProvider.System, options);
             Verifier = new TokenVerifier(_database, Hasher, Throttle, _cache, TimeProvider.System, options,
                 NullLogger<TokenVerifier>.Instance);
@@ -230,9 +260,10 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
 
         public SecretFailureThrottle Throttle { get; }
 
-        public static async Task<OtherInstance> StartAsync(string connectionString, Argon2Options? argon2 = null)
+        public static async Task<OtherInstance> StartAsync(
+            string connectionString, Argon2Options? argon2 = null, ApiOptions? api = null)
         {
-            var instance = new OtherInstance(connectionString, argon2 ?? new Argon2Options());
+            var instance = new OtherInstance(connectionString, argon2 ?? new Argon2Options(), api ?? new ApiOptions());
             await instance._listener.StartAsync(CancellationToken.None);
 
             // LISTEN is issued on the listener's own task; give it a moment before anything is revoked.
