@@ -53,6 +53,11 @@ public static class WebExtensions
                 // Client addresses decide IP whitelists and rate limits, so X-Forwarded-For is believed only
                 // from the proxies listed in configuration; from anyone else it is ignored.
                 options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+
+                // The framework trusts loopback by default; here only what is configured counts, so a process on
+                // the same host cannot claim another client address unless it is the configured proxy.
+                options.KnownProxies.Clear();
+                options.KnownIPNetworks.Clear();
                 foreach (var proxy in configuration.GetSection("ForwardedHeaders:TrustedProxies").Get<string[]>() ?? [])
                 {
                     options.KnownProxies.Add(IPAddress.Parse(proxy));

@@ -22,6 +22,7 @@ public class ApiAppFactory : PortalAppFactory
         ["Api:RateLimits:TestPerSecond"] = "10000",
         ["Api:FailuresPerIpPerMinute"] = "100000",
         ["Api:FailuresPerInstancePerSecond"] = "100000",
+        ["ForwardedHeaders:TrustedProxies:0"] = ApiAuthorizationTests.TrustedProxy,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -9,6 +9,9 @@ namespace Monime.Portal.Web.Tests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class ApiAuthorizationTests(ApiAppFactory factory)
 {
+    /// <summary>The one peer <see cref="ApiAppFactory"/> configures as a proxy whose X-Forwarded-For is believed.</summary>
+    public const string TrustedProxy = "198.51.100.77";
+
     [Fact]
     public async Task Write_WithReadOnlyToken_Returns403InsufficientScopeNamingThePermission()
     {
@@ -152,6 +155,9 @@ public sealed class ApiAuthorizationTests(ApiAppFactory factory)
     [InlineData("2001:db8::/32", "2001:db8:ffff::1", null, HttpStatusCode.OK)]
     [InlineData("2001:db8::/32", "2001:db9::1", null, HttpStatusCode.Forbidden)]
     [InlineData("203.0.113.7", "198.51.100.1", "203.0.113.7", HttpStatusCode.Forbidden)]
+    [InlineData("203.0.113.7", "127.0.0.1", "203.0.113.7", HttpStatusCode.Forbidden)] // loopback is no proxy by default
+    [InlineData("203.0.113.7", TrustedProxy, "203.0.113.7", HttpStatusCode.OK)]
+    [InlineData("203.0.113.7", TrustedProxy, "203.0.113.8", HttpStatusCode.Forbidden)]
     public async Task Call_FromAddress_IpWhitelistDecides(
         string whitelist, string peer, string? forwardedFor, HttpStatusCode expected)
     {
