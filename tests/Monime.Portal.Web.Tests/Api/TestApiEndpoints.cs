@@ -35,7 +35,8 @@ internal sealed class TestApiEndpoints : IApiEndpointSource
 
         // Outside /v1, so the portal's own exception handler and error page answer, as for a page that throws.
         routes.MapGet("/test/boom", (HttpContext _) =>
-            throw new InvalidOperationException("SELECT secret FROM internals; a page failed"));
+                throw new InvalidOperationException("SELECT secret FROM internals; a page failed"))
+            .ExcludeFromDescription();
     }
 
     private static object Describe(ApiCaller caller) => new

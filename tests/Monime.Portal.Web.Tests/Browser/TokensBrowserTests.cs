@@ -128,7 +128,8 @@ public sealed partial class TokensBrowserTests(BrowserFixture fixture, ITestOutp
         // The secret is shown once, on the answer to the form's POST.
         var reveal = await Page.RunAndWaitForResponseAsync(
             () => Page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync(),
-            response => response.Request.Method == "POST" && response.Url.Contains("/Tokens/Create", StringComparison.Ordinal));
+            response => response.Request.Method == "POST"
+                && response.Url.Contains("/Tokens/Create", StringComparison.Ordinal));
         var cacheControl = await reveal.HeaderValueAsync("cache-control");
         var secret = await Page.Locator("#token-value").InputValueAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "I have copied it, show the token" }).ClickAsync();
