@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Monime.Portal.Accounts;
 using Monime.Portal.Data;
@@ -51,6 +52,25 @@ public static class IdentityExtensions
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+        });
+
+        // Identity names its other cookies after their schemes (Identity.TwoFactorUserId and so on), which a
+        // sibling subdomain could overwrite; they get the same prefix and flags as the session cookie. The
+        // two-factor one lives only between the password and the code, both posted from this site.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            CookiePolicy.Apply(options.Cookie, "monime-2fa", configuration);
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options =>
+        {
+            CookiePolicy.Apply(options.Cookie, "monime-2fa-remember", configuration);
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.ConfigureExternalCookie(options =>
+        {
+            CookiePolicy.Apply(options.Cookie, "monime-external", configuration);
+            options.Cookie.SameSite = SameSiteMode.Lax;
         });
 
         services.AddAuthorizationBuilder()

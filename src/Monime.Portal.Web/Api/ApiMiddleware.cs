@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Monime.Portal.Api;
 using Monime.Portal.Tokens;
 using Monime.Portal.Usage;
@@ -144,7 +145,15 @@ public sealed class ApiMiddleware(
                 throw;
             }
 
+            // Clear drops what the endpoint half-wrote, and with it the HSTS header set before this middleware
+            // ran; it is put back, so that an error answer is held to HTTPS like any other.
+            var hsts = context.Response.Headers.StrictTransportSecurity;
             context.Response.Clear();
+            if (!StringValues.IsNullOrEmpty(hsts))
+            {
+                context.Response.Headers.StrictTransportSecurity = hsts;
+            }
+
             context.Response.Headers[ApiHeaders.RequestId] = call.RequestId;
             context.Response.Headers.CacheControl = "no-store";
             if (IsDatabaseFailure(exception))

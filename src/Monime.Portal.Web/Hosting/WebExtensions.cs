@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Monime.Portal.Accounts;
 using Monime.Portal.Data;
 using Serilog;
@@ -37,6 +38,13 @@ public static class WebExtensions
             CookiePolicy.Apply(options.Cookie, "monime-af", configuration);
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        // TempData carries the admin pages' outcome messages across their redirect, in a cookie of its own.
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            CookiePolicy.Apply(options.Cookie, "monime-tempdata", configuration);
+            options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
         // ASVS 3.4.1 wants at least a year; the framework default is 30 days.

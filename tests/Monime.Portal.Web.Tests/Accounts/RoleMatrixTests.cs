@@ -40,6 +40,7 @@ public sealed class RoleMatrixTests(PortalAppFactory factory)
         ["GET /Account/Password"] = Gate.Public,
         ["POST /Account/Password"] = Gate.Public,
         ["GET /Account/TwoFactor"] = Gate.Public,
+        ["POST /Account/TwoFactor?handler=Setup"] = Gate.Public,
         ["POST /Account/TwoFactor?handler=Enable"] = Gate.Public,
         ["POST /Account/TwoFactor?handler=Disable"] = Gate.Public,
         ["GET /Error"] = Gate.Public,

@@ -1,17 +1,21 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal.Accounts;
 using Monime.Portal.Audit;
 using Monime.Portal.Data;
 using Monime.Portal.Testing;
+using Xunit.Abstractions;
 
 namespace Monime.Portal.Web.Tests.Accounts;
 
 [Collection(PortalCollection.Name)]
-public sealed class SignInTests(PortalAppFactory factory)
+public sealed class SignInTests(PortalAppFactory factory, ITestOutputHelper output)
 {
+    private const string SessionCookie = "__Host-monime";
+
     [Fact]
     public async Task SignIn_CorrectPassword_RedirectsToDeveloperWithSessionCookie()
     {
@@ -25,6 +29,43 @@ public sealed class SignInTests(PortalAppFactory factory)
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-monime=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SignIn_HoldingAnEarlierSessionsCookie_IssuesANewSessionCookieEveryTime()
+    {
+        const int SignIns = 20;
+        var attacker = await factory.CreateUserAsync();
+        var victim = await factory.CreateUserAsync();
+        using var attackerClient = factory.CreatePortalClient();
+        using var attackerSignIn = await attackerClient.SignInAsync(attacker.Email, attacker.Password);
+        var portal = new Uri("https://localhost");
+        var cookies = new CookieContainer();
+        using var client = factory.CreateDefaultClient(portal, new CookieContainerHandler(cookies));
+
+        // A fixation attempt first: the victim's browser holds a session the attacker planted, then their own
+        // earlier session each time they sign in again.
+        var planted = IssuedSessionCookie(attackerSignIn);
+        cookies.Add(portal, new Cookie(SessionCookie, planted) { Secure = true, HttpOnly = true });
+        var seen = new HashSet<string>(StringComparer.Ordinal) { planted };
+        var rotated = 0;
+        for (var signIn = 0; signIn < SignIns; signIn++)
+        {
+            var held = cookies.GetCookies(portal)[SessionCookie]?.Value;
+            Assert.NotNull(held);
+
+            using var response = await client.SignInAsync(victim.Email, victim.Password);
+            var issued = IssuedSessionCookie(response);
+
+            if (response.StatusCode == HttpStatusCode.Redirect && issued != held && seen.Add(issued))
+            {
+                rotated++;
+            }
+        }
+
+        output.WriteLine($"A4: session cookie rotated at {rotated} of {SignIns} sign-ins " +
+            $"({100.0 * rotated / SignIns:F0}%), the first over a planted session of another account");
+        Assert.Equal(SignIns, rotated);
     }
 
     [Fact]
@@ -104,7 +145,9 @@ public sealed class SignInTests(PortalAppFactory factory)
             var users = services.GetRequiredService<UserManager<Monimeer>>();
             return await users.GetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!);
         });
-        Assert.InRange((lockoutEnd!.Value - DateTimeOffset.UtcNow).TotalSeconds, 240, 300);
+        var remaining = (lockoutEnd!.Value - DateTimeOffset.UtcNow).TotalSeconds;
+        output.WriteLine($"A1 (production settings): locked out at the 5th failure, {remaining:F0} s of 300 s left");
+        Assert.InRange(remaining, 240, 300);
     }
 
     [Fact]
@@ -161,6 +204,11 @@ public sealed class SignInTests(PortalAppFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
+
+    private static string IssuedSessionCookie(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(SessionCookie + "=", StringComparison.Ordinal))
+            .Split(';')[0][(SessionCookie.Length + 1)..];
 
     private Task<int> FailuresWithoutAccountAsync() =>
         factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>().AuditEvents

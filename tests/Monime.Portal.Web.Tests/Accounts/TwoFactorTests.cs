@@ -45,6 +45,7 @@ public sealed partial class TwoFactorTests(TwoFactorTests.AdminsNeedTwoFactorFac
 
     private static async Task<string> EnableTwoFactorAsync(HttpClient client)
     {
+        using var keyMade = await client.PostFormAsync("/Account/TwoFactor", "/Account/TwoFactor?handler=Setup", []);
         var setup = await client.GetStringAsync("/Account/TwoFactor");
         var key = KeyField().Match(setup).Groups[1].Value;
         using var enabled = await client.PostFormAsync("/Account/TwoFactor", "/Account/TwoFactor?handler=Enable",

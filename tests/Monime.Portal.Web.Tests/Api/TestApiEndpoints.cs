@@ -7,7 +7,10 @@ using Monime.Portal.Web.Api;
 
 namespace Monime.Portal.Web.Tests.Api;
 
-/// <summary>Test only: protected endpoints of each kind, so the pipeline is tested apart from the resources.</summary>
+/// <summary>
+/// Test only: protected endpoints of each kind, so the pipeline is tested apart from the resources, and one
+/// failing endpoint outside the API.
+/// </summary>
 internal sealed class TestApiEndpoints : IApiEndpointSource
 {
     public void Map(IEndpointRouteBuilder routes)
@@ -29,6 +32,11 @@ internal sealed class TestApiEndpoints : IApiEndpointSource
         routes.MapGet("/v1/test/db", async (PortalDbContext db) =>
                 ApiResults.Ok(new { spaces = await db.Spaces.CountAsync() }))
             .RequirePermission("payments:read");
+
+        // Outside /v1, so the portal's own exception handler and error page answer, as for a page that throws.
+        routes.MapGet("/test/boom", (HttpContext _) =>
+                throw new InvalidOperationException("SELECT secret FROM internals; a page failed"))
+            .ExcludeFromDescription();
     }
 
     private static object Describe(ApiCaller caller) => new

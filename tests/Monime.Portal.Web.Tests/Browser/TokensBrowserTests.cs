@@ -2,11 +2,12 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Monime.Portal.Testing;
+using Xunit.Abstractions;
 
 namespace Monime.Portal.Web.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed partial class TokensBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed partial class TokensBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture)
 {
     [Fact]
     public async Task CreateDialog_TestAndLiveTokens_AreCreatedCopiedListedRotatedAndRevoked()
@@ -112,6 +113,57 @@ public sealed partial class TokensBrowserTests(BrowserFixture fixture) : Browser
         Assert.Empty(secret);
         Assert.Empty(details);
         Assert.Empty(list);
+    }
+
+    [Fact]
+    public async Task RevealedSecret_BackAfterSignOut_IsNotShownAgain()
+    {
+        var user = await Fixture.CreateUserAsync();
+        await SignInAsync(user);
+        await Page.GotoAsync("/Tokens/Create");
+        await Page.GetByLabel("Token name").FillAsync("Shown once");
+        await Page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Analytics ") }).CheckAsync();
+        await Page.GetByLabel("analytics:read").CheckAsync();
+
+        // The secret is shown once, on the answer to the form's POST.
+        var reveal = await Page.RunAndWaitForResponseAsync(
+            () => Page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync(),
+            response => response.Request.Method == "POST"
+                && response.Url.Contains("/Tokens/Create", StringComparison.Ordinal));
+        var cacheControl = await reveal.HeaderValueAsync("cache-control");
+        var secret = await Page.Locator("#token-value").InputValueAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "I have copied it, show the token" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Page.WaitForURLAsync("**/Account/Logout");
+
+        // Back through the token's page to the reveal page and the form before it: none may bring the secret back.
+        var pagesAfterBack = new List<(string Url, string Html, string? Error)>();
+        for (var step = 0; step < 3; step++)
+        {
+            string? error = null;
+            try
+            {
+                await Page.GoBackAsync(new() { WaitUntil = WaitUntilState.Load });
+            }
+            catch (PlaywrightException exception)
+            {
+                // Chromium may refuse to show a no-store POST answer again (net::ERR_CACHE_MISS).
+                error = exception.Message.Split('\n')[0];
+            }
+
+            pagesAfterBack.Add((Page.Url, await Page.ContentAsync(), error));
+            await ScreenshotAsync($"back-after-sign-out-{step + 1}");
+        }
+
+        var showing = pagesAfterBack.Count(page => page.Html.Contains(secret, StringComparison.Ordinal));
+        output.WriteLine($"F2: secret shown on {showing} of {pagesAfterBack.Count} pages reached by Back after " +
+            $"sign-out; reveal Cache-Control '{cacheControl}'; " +
+            string.Join("; ", pagesAfterBack.Select(page => $"{page.Url} {page.Error ?? "loaded"}")));
+
+        Assert.Matches(TestToken(), secret);
+        Assert.Contains("no-store", cacheControl, StringComparison.Ordinal);
+        Assert.Equal(0, showing);
+        Assert.All(pagesAfterBack, page => Assert.DoesNotContain("token-value", page.Html, StringComparison.Ordinal));
     }
 
     private async Task<List<string>> SeriousViolationsAsync()

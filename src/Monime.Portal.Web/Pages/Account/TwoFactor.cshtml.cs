@@ -21,6 +21,9 @@ public sealed class TwoFactorModel(
 
     public bool Required { get; private set; }
 
+    /// <summary>False until the Monimeer asks to set up an authenticator; only then is a key made.</summary>
+    public bool HasKey { get; private set; }
+
     public string SharedKey { get; private set; } = "";
 
     public string QrCodeDataUri { get; private set; } = "";
@@ -28,6 +31,28 @@ public sealed class TwoFactorModel(
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
+
+    /// <summary>
+    /// Makes the authenticator key. This is a POST, not part of showing the page, because a new key changes the
+    /// security stamp and so ends the Monimeer's other sessions: a link or a prefetch must not be able to do that.
+    /// </summary>
+    public async Task<IActionResult> OnPostSetupAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            // The new stamp would end this very session too: sign in afresh.
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostEnableAsync(string? code)
     {
@@ -88,12 +113,10 @@ public sealed class TwoFactorModel(
         }
 
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        HasKey = !string.IsNullOrEmpty(key);
+        if (!HasKey)
         {
-            // A new key changes the security stamp, which would end this very session: sign in afresh.
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            return true;
         }
 
         SharedKey = FormatKey(key!);
