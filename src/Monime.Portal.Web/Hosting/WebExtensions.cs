@@ -1,10 +1,8 @@
 using System.Net;
 using FluentValidation;
 using FluentValidation.AspNetCore;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Monime.Portal.Accounts;
-using Monime.Portal.Data;
 using Serilog;
 
 namespace Monime.Portal.Web.Hosting;
@@ -15,10 +13,7 @@ public static class WebExtensions
     {
         services.AddHttpContextAccessor();
 
-        // Keys in PostgreSQL: every instance reads the cookies and antiforgery tokens that another one issued.
-        services.AddDataProtection()
-            .SetApplicationName("monime-portal")
-            .PersistKeysToDbContext<PortalDbContext>();
+        services.AddPortalDataProtection(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseFailureExceptionHandler>();
         services.AddRazorPages(options =>
