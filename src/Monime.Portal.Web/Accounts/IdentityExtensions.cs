@@ -51,6 +51,15 @@ public static class IdentityExtensions
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+
+            // Identity's events validate the security stamp; this one is added beside them, not in their place.
+            var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToAccessDenied = async context =>
+            {
+                await context.HttpContext.RequestServices.GetRequiredService<AccessDeniedRecorder>()
+                    .RecordAsync(context.HttpContext);
+                await redirectToAccessDenied(context);
+            };
         });
 
         services.AddAuthorizationBuilder()
@@ -59,6 +68,7 @@ public static class IdentityExtensions
 
         services.AddScoped<PortalActorAccessor>();
         services.AddScoped<SignInRecorder>();
+        services.AddScoped<AccessDeniedRecorder>();
         services.AddSignInThrottling(configuration);
         services.AddOptions<AccountSecurityOptions>().Bind(configuration.GetSection(AccountSecurityOptions.Section));
         services.AddScoped<TwoFactorRequirementFilter>();
