@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal.Accounts;
 using Monime.Portal.Data;
+using Monime.Portal.Tokens;
 using Xunit;
 
 namespace Monime.Portal.Testing;
@@ -95,6 +97,13 @@ public class PortalAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (RecordingTokenIssuer.PathForThisProcess is { } issuedSecrets)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(issuedSecrets)!);
+            builder.ConfigureTestServices(services => services.AddSingleton<ITokenIssuer>(
+                new RecordingTokenIssuer(new RandomTokenIssuer(), issuedSecrets)));
         }
     }
 }

@@ -17,9 +17,7 @@ public sealed class IdempotencyPruner(IdempotencyStore store, TimeProvider clock
         {
             try
             {
-                var cutoff = clock.GetUtcNow() - Retention;
-                var count = await store.PruneAsync(cutoff, stoppingToken);
-                VerifierLog.IdempotencyPruned(logger, count, cutoff);
+                await PruneAsync(stoppingToken);
             }
             catch (Exception exception) when (TokenVerifier.IsDatabaseFailure(exception, stoppingToken))
             {
@@ -27,6 +25,15 @@ public sealed class IdempotencyPruner(IdempotencyStore store, TimeProvider clock
             }
         }
         while (await WaitAsync(timer, stoppingToken));
+    }
+
+    /// <summary>One pass of the hourly loop: deletes the records older than <see cref="Retention"/>.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - Retention;
+        var count = await store.PruneAsync(cutoff, cancellationToken);
+        VerifierLog.IdempotencyPruned(logger, count, cutoff);
+        return count;
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)

@@ -13,6 +13,7 @@ public static class AuditActions
     public const string MembershipChanged = "account.membership_changed";
     public const string AccountDisabled = "account.disabled";
     public const string AccountEnabled = "account.enabled";
+    public const string AccessDenied = "account.access_denied";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string TokenRotated = "token.rotated";
@@ -23,7 +24,8 @@ public static class AuditActions
     /// <summary>Every action, for the audit log's filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        SignedIn, SignInFailed, LockedOut, SignedUp, SignedOut, RolesChanged, MembershipChanged, AccountDisabled,
-        AccountEnabled, TokenCreated, TokenRevoked, TokenRotated, TokenGraceEnded, TokenNewIp, ApiRefused,
+        SignedIn, SignInFailed, LockedOut, SignedUp, SignedOut, PasswordChanged, RolesChanged, MembershipChanged,
+        AccountDisabled, AccountEnabled, AccessDenied, TokenCreated, TokenRevoked, TokenRotated, TokenGraceEnded,
+        TokenNewIp, ApiRefused,
     ];
 }

@@ -17,4 +17,7 @@ internal static partial class AccountLog
 
     [LoggerMessage(1004, LogLevel.Information, "User {UserId} signed out")]
     public static partial void SignedOut(ILogger logger, string userId);
+
+    [LoggerMessage(1005, LogLevel.Warning, "User {UserId} refused page {Page} by its authorization policy")]
+    public static partial void AccessDenied(ILogger logger, string userId, string page);
 }

@@ -52,6 +52,15 @@ public static class IdentityExtensions
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+
+            // Identity's events validate the security stamp; this one is added beside them, not in their place.
+            var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToAccessDenied = async context =>
+            {
+                await context.HttpContext.RequestServices.GetRequiredService<AccessDeniedRecorder>()
+                    .RecordAsync(context.HttpContext);
+                await redirectToAccessDenied(context);
+            };
         });
 
         // Identity names its other cookies after their schemes (Identity.TwoFactorUserId and so on), which a
@@ -79,6 +88,7 @@ public static class IdentityExtensions
 
         services.AddScoped<PortalActorAccessor>();
         services.AddScoped<SignInRecorder>();
+        services.AddScoped<AccessDeniedRecorder>();
         services.AddSignInThrottling(configuration);
         services.AddOptions<AccountSecurityOptions>().Bind(configuration.GetSection(AccountSecurityOptions.Section));
         services.AddScoped<TwoFactorRequirementFilter>();

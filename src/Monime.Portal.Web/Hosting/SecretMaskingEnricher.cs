@@ -6,7 +6,9 @@ namespace Monime.Portal.Web.Hosting;
 
 /// <summary>
 /// Last line of defence: no code logs a token on purpose, but a header or a body echoed into a log property
-/// could. Anything shaped like a token keeps its prefix and lookup id and loses its secret.
+/// could. Anything shaped like a token keeps its prefix and lookup id and loses its secret. Data Protection's
+/// key store logs each key's XML at Debug; a key kept without a certificate holds its master key in plain
+/// form there, and that value is dropped too.
 /// </summary>
 public sealed partial class SecretMaskingEnricher : ILogEventEnricher
 {
@@ -21,11 +23,13 @@ public sealed partial class SecretMaskingEnricher : ILogEventEnricher
         }
     }
 
-    public static string MaskText(string text) => TokenShape().Replace(text, "$1$2…");
+    public static string MaskText(string text) =>
+        MasterKeyValue().Replace(TokenShape().Replace(text, "$1$2…"), "$1…$2");
 
     private static LogEventPropertyValue? Mask(LogEventPropertyValue value) => value switch
     {
-        ScalarValue { Value: string text } when TokenShape().IsMatch(text) => new ScalarValue(MaskText(text)),
+        ScalarValue { Value: string text } when MaskText(text) is var masked && masked != text =>
+            new ScalarValue(masked),
         SequenceValue sequence when sequence.Elements.Any(e => Mask(e) is not null) =>
             new SequenceValue(sequence.Elements.Select(e => Mask(e) ?? e)),
         StructureValue structure when structure.Properties.Any(p => Mask(p.Value) is not null) =>
@@ -38,4 +42,7 @@ public sealed partial class SecretMaskingEnricher : ILogEventEnricher
     // The second group is TokenFormat.LookupLength characters; a wider one would keep part of the secret.
     [GeneratedRegex("(mon_(?:test_)?)([A-Za-z0-9]{5})[A-Za-z0-9]{4,}")]
     private static partial Regex TokenShape();
+
+    [GeneratedRegex("(<masterKey\\b.*?<value>)[^<]*(</value>)", RegexOptions.Singleline)]
+    private static partial Regex MasterKeyValue();
 }

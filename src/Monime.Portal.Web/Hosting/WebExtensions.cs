@@ -1,11 +1,9 @@
 using System.Net;
 using FluentValidation;
 using FluentValidation.AspNetCore;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Monime.Portal.Accounts;
-using Monime.Portal.Data;
 using Serilog;
 
 namespace Monime.Portal.Web.Hosting;
@@ -16,10 +14,7 @@ public static class WebExtensions
     {
         services.AddHttpContextAccessor();
 
-        // Keys in PostgreSQL: every instance reads the cookies and antiforgery tokens that another one issued.
-        services.AddDataProtection()
-            .SetApplicationName("monime-portal")
-            .PersistKeysToDbContext<PortalDbContext>();
+        services.AddPortalDataProtection(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseFailureExceptionHandler>();
         services.AddRazorPages(options =>

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Monime.Portal.Api;
+using Monime.Portal.Testing;
 using static Monime.Portal.Web.Tests.Api.ApiTestTokens;
 
 namespace Monime.Portal.Web.Tests.Api;
@@ -109,7 +114,24 @@ public sealed class IdempotencyTests(ApiAppFactory factory)
     }
 
     [Fact]
-    public async Task Post_KeyOf256Characters_Returns400()
+    public async Task Post_KeyOf255Characters_IsAcceptedAndReplayed()
+    {
+        var user = await factory.CreateUserAsync();
+        var (token, _) = await CreateAsync(factory, user);
+        using var client = factory.CreatePortalClient();
+        var key = new string('a', 255 - 32) + Guid.NewGuid().ToString("N");
+
+        var first = await ApiResponse.SendAsync(client, Post(token, user.SpaceId, key, "{}"));
+        var second = await ApiResponse.SendAsync(client, Post(token, user.SpaceId, key, "{}"));
+
+        Assert.Equal(255, key.Length);
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal("true", second.Header("Idempotency-Replayed"));
+        Assert.Equal(first.Body, second.Body);
+    }
+
+    [Fact]
+    public async Task Post_KeyOf256Characters_Returns400SayingTheLimit()
     {
         var user = await factory.CreateUserAsync();
         var (token, _) = await CreateAsync(factory, user);
@@ -118,6 +140,41 @@ public sealed class IdempotencyTests(ApiAppFactory factory)
         var response = await ApiResponse.SendAsync(client, Post(token, user.SpaceId, new string('a', 256), "{}"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("invalid_idempotency_key", response.Reason);
+        Assert.Contains("1 to 255", response.Json.GetProperty("error").GetProperty("message").GetString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prune_RecordOlderThan24Hours_IsRemovedAndItsKeyRunsAgain()
+    {
+        var user = await factory.CreateUserAsync();
+        var (token, _) = await CreateAsync(factory, user);
+        using var client = factory.CreatePortalClient();
+        var (old, recent) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+        await ApiResponse.SendAsync(client, Post(token, user.SpaceId, old, "{\"amount\":1}"));
+        await ApiResponse.SendAsync(client, Post(token, user.SpaceId, recent, "{\"amount\":1}"));
+        await AgeAsync(old, TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await AgeAsync(recent, TimeSpan.FromHours(24) - TimeSpan.FromMinutes(1));
+
+        var pruned = await factory.Services.GetServices<IHostedService>().OfType<IdempotencyPruner>().Single()
+            .PruneAsync(CancellationToken.None);
+        var oldAgain = await ApiResponse.SendAsync(client, Post(token, user.SpaceId, old, "{\"amount\":2}"));
+        var recentAgain = await ApiResponse.SendAsync(client, Post(token, user.SpaceId, recent, "{\"amount\":2}"));
+
+        Assert.True(pruned >= 1);
+        Assert.Equal(HttpStatusCode.Created, oldAgain.Status);
+        Assert.Null(oldAgain.Header("Idempotency-Replayed"));
+        Assert.Equal(HttpStatusCode.Conflict, recentAgain.Status);
+        Assert.Equal("idempotency_key_in_use", recentAgain.Reason);
+    }
+
+    /// <summary>Moves a record's creation back by <paramref name="age"/>, as if it had been made that long ago.</summary>
+    private static async Task AgeAsync(string key, TimeSpan age)
+    {
+        await using var db = await TestDatabase.OpenAsync();
+        await db.Database.ExecuteSqlAsync(
+            $"""UPDATE "IdempotencyRecords" SET "CreatedAt" = now() - {age} WHERE "Key" = {key}""");
     }
 
     private static HttpRequestMessage Post(

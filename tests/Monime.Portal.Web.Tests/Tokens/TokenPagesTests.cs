@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Monime.Portal.Accounts;
 using Monime.Portal.Data;
 using Monime.Portal.Testing;
 using Monime.Portal.Tokens;
@@ -50,6 +52,13 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory)
             $"<span class=\"field-error field-validation-error\" data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]*)<");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
+
+    private Task<bool> IsLockedOutAsync(TestUser user) =>
+        factory.WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<Monimeer>>();
+            return await users.IsLockedOutAsync((await users.FindByIdAsync(user.Id))!);
+        });
 
     [Fact]
     public async Task List_NoTokens_InvitesFirstToken()
@@ -175,6 +184,32 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory)
         Assert.Contains("Enter your password again", ErrorBeside(wrong, "CurrentPassword"), StringComparison.Ordinal);
         Assert.Matches(TokenValue(), accepted);
         Assert.DoesNotContain(user.Password, accepted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_LiveWithoutExpiryWhileLockedOut_IsRefusedEvenWithTheRightPassword()
+    {
+        // Identity's CheckPasswordSignInReturnsLockedOutWhenLockedOut, against this page's password check: the
+        // session stays valid while someone else locks the account, and the right password must not unlock it.
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+        using var attacker = factory.CreatePortalClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var _ = await attacker.SignInAsync(user.Email, "wrong password");
+        }
+
+        var lockedOut = await IsLockedOutAsync(user);
+        var forever = With(With(LiveForm("Forever token"), "Input.Expiry", "None"), "CurrentPassword", user.Password);
+        var (response, html) = await CreateAsync(client, forever);
+
+        Assert.True(lockedOut);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Enter your password again", ErrorBeside(html, "CurrentPassword"), StringComparison.Ordinal);
+        Assert.DoesNotMatch(TokenValue(), html);
+        Assert.Equal(0, await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .AccessTokens.CountAsync(t => t.OwnerId == user.Id)));
+        Assert.True(await IsLockedOutAsync(user));
     }
 
     [Fact]
