@@ -34,7 +34,9 @@ public static class TextRules
         return false;
     }
 
-    /// <summary>One UTF-16 unit of the kinds above; any surrogate counts, so callers step over valid pairs first.</summary>
+    /// <summary>
+    /// One UTF-16 unit of the kinds above; any surrogate counts, so callers step over valid pairs first.
+    /// </summary>
     public static bool IsControlOrBidi(char c) =>
         char.IsSurrogate(c) || char.IsControl(c)
         || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format

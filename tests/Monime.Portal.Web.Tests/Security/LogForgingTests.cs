@@ -48,9 +48,10 @@ public sealed class LogForgingTests(LogForgingTests.CapturingFactory factory, IT
 
         foreach (var lineBreak in s_breaks)
         {
-            await SendAsync(anonymous, HttpMethod.Get, "/v1/tokens/" + Uri.EscapeDataString(Forge("api-path", lineBreak)),
-                token);
-            await SendAsync(anonymous, HttpMethod.Get, "/Tokens/" + Uri.EscapeDataString(Forge("page-path", lineBreak)));
+            await SendAsync(anonymous, HttpMethod.Get,
+                "/v1/tokens/" + Uri.EscapeDataString(Forge("api-path", lineBreak)), token);
+            await SendAsync(anonymous, HttpMethod.Get,
+                "/Tokens/" + Uri.EscapeDataString(Forge("page-path", lineBreak)));
             await SendAsync(anonymous, HttpMethod.Get,
                 "/v1/tokens/self?q=" + Uri.EscapeDataString(Forge("query", lineBreak)), token);
             await SendAsync(anonymous, HttpMethod.Get, "/v1/tokens/self", token,

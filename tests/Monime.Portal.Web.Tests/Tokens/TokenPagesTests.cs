@@ -180,7 +180,10 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutpu
         var (response, _) = await CreateAsync(client, form);
 
         // Read on a session in another time zone: a timestamp without a zone would come back shifted or unmarked.
-        var connection = new Npgsql.NpgsqlConnectionStringBuilder(factory.ConnectionString) { Timezone = "Asia/Kolkata" };
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(factory.ConnectionString)
+        {
+            Timezone = "Asia/Kolkata",
+        };
         await using var source = Npgsql.NpgsqlDataSource.Create(connection.ConnectionString);
         await using var command = source.CreateCommand(
             """
@@ -198,6 +201,9 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutpu
         var utcText = reader.GetString(3);
         var entity = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
             .AccessTokens.AsNoTracking().SingleAsync(t => t.OwnerId == user.Id));
+        output.WriteLine($"D3: last day {day:yyyy-MM-dd} stored as {columnType} {utcText} UTC; read back with "
+            + $"Kind {asDateTime.Kind}, offset {asOffset.Offset}, EF offset {entity.ExpiresAt?.Offset}; "
+            + $"intended {intended:O}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("timestamp with time zone", columnType);
         Assert.Equal(DateTimeKind.Utc, asDateTime.Kind);
@@ -228,6 +234,8 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutpu
 
         var count = await factory.WithServicesAsync(services =>
             services.GetRequiredService<PortalDbContext>().AccessTokens.CountAsync(t => t.OwnerId == user.Id));
+        output.WriteLine($"D3: custom date {value} -> {(int)response.StatusCode}, {count} tokens created, beside the "
+            + $"field: {ErrorBeside(html, "Input.CustomExpiresOn")}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(CreateModel.CustomDateFormatMessage, ErrorBeside(html, "Input.CustomExpiresOn"));
         Assert.Equal(0, count);
@@ -361,8 +369,9 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutpu
 
         Assert.Superset(new HashSet<string>
         {
-            "GET /Tokens/{id}", "GET /Tokens/{id}/Explain", "GET /Usage/Token/{id}", "POST /Tokens/{id}?handler=Revoke",
-            "POST /Tokens/{id}?handler=Rotate", "POST /Tokens/{id}?handler=Narrow", "POST /Tokens/{id}?handler=EndGrace",
+            "GET /Tokens/{id}", "GET /Tokens/{id}/Explain", "GET /Usage/Token/{id}",
+            "POST /Tokens/{id}?handler=Revoke", "POST /Tokens/{id}?handler=Rotate",
+            "POST /Tokens/{id}?handler=Narrow", "POST /Tokens/{id}?handler=EndGrace",
         }, handlers.ToHashSet());
         Assert.Equal(0, successes);
         Assert.Equal(before, after);
@@ -410,7 +419,9 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutpu
         Assert.Equal(HttpStatusCode.OK, hostile.StatusCode);
     }
 
-    /// <summary>A Monimeer of <paramref name="developer"/>'s organisation, with the developer a member of their Space.</summary>
+    /// <summary>
+    /// A Monimeer of <paramref name="developer"/>'s organisation, with the developer a member of their Space.
+    /// </summary>
     private async Task<TestUser> ColleagueSharingASpaceAsync(TestUser developer)
     {
         var colleague = await factory.CreateUserAsync();
@@ -438,8 +449,19 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutpu
         var rows = await db.AccessTokens.AsNoTracking().Where(t => t.OwnerId == owner.Id).OrderBy(t => t.Id)
             .Select(t => new
             {
-                t.Id, t.Version, t.Name, t.SecretHash, t.ExpiresAt, t.RevokedAt, t.RevokedById, t.RevocationReason,
-                t.ReplacedById, t.RotatedAt, t.WhitelistedSpaceId, t.IpWhitelist, t.Permissions,
+                t.Id,
+                t.Version,
+                t.Name,
+                t.SecretHash,
+                t.ExpiresAt,
+                t.RevokedAt,
+                t.RevokedById,
+                t.RevocationReason,
+                t.ReplacedById,
+                t.RotatedAt,
+                t.WhitelistedSpaceId,
+                t.IpWhitelist,
+                t.Permissions,
             })
             .ToListAsync();
         return System.Text.Json.JsonSerializer.Serialize(rows);
@@ -457,7 +479,8 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutpu
             .OfType<RouteEndpoint>())
         {
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page
-                || endpoint.RoutePattern.RawText is not { } template || !template.Contains("{id", StringComparison.Ordinal))
+                || endpoint.RoutePattern.RawText is not { } template
+                || !template.Contains("{id", StringComparison.Ordinal))
             {
                 continue;
             }
