@@ -25,9 +25,7 @@ public static class TextRules
                 continue;
             }
 
-            if (char.IsSurrogate(c) || char.IsControl(c)
-                || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format
-                    or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (IsControlOrBidi(c))
             {
                 return true;
             }
@@ -35,4 +33,12 @@ public static class TextRules
 
         return false;
     }
+
+    /// <summary>
+    /// One UTF-16 unit of the kinds above; any surrogate counts, so callers step over valid pairs first.
+    /// </summary>
+    public static bool IsControlOrBidi(char c) =>
+        char.IsSurrogate(c) || char.IsControl(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

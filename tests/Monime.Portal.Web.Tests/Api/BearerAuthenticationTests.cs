@@ -1,14 +1,17 @@
 using System.Net;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Monime.Portal.Data;
 using Monime.Portal.Testing;
 using Monime.Portal.Tokens;
+using Xunit.Abstractions;
 using static Monime.Portal.Web.Tests.Api.ApiTestTokens;
 
 namespace Monime.Portal.Web.Tests.Api;
 
 [Collection(ApiCollection.Name)]
-public sealed class BearerAuthenticationTests(ApiAppFactory factory)
+public sealed class BearerAuthenticationTests(ApiAppFactory factory, ITestOutputHelper output)
 {
     [Fact]
     public async Task Call_WithoutAuthorizationHeader_Returns401WithRealmAndNoErrorCode()
@@ -47,6 +50,63 @@ public sealed class BearerAuthenticationTests(ApiAppFactory factory)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("invalid_request", response.Reason);
+    }
+
+    [Fact]
+    public async Task Call_WithValidTokenOnlyInQueryOrForm_IsRefusedAndNeverAuthorised()
+    {
+        var user = await factory.CreateUserAsync();
+        var (token, id) = await CreateAsync(factory, user);
+        using var client = factory.CreatePortalClient();
+        var before = await Argon2EvaluationsAsync(factory);
+        var cases = new (HttpMethod Method, string Path, string? Form)[]
+        {
+            (HttpMethod.Get, "/v1/tokens/self?access_token=VALID", null),
+            (HttpMethod.Get, "/v1/test/payments?access_token=VALID", null),
+            (HttpMethod.Get, "/v1/tokens/self?ACCESS_TOKEN=VALID", null),
+            (HttpMethod.Get, "/v1?access_token=VALID", null),
+            (HttpMethod.Post, "/v1/test/payments?access_token=VALID", null),
+            (HttpMethod.Post, "/v1/test/payments", "access_token=VALID"),
+            (HttpMethod.Post, "/v1/test/payments?access_token=VALID", "access_token=VALID"),
+            (HttpMethod.Post, "/v1/tokens/self/rotate", "access_token=VALID"),
+        };
+
+        var answers = new List<(string Case, bool InQuery, ApiResponse Response)>();
+        foreach (var (method, path, form) in cases)
+        {
+            var request = Request(method, path.Replace("VALID", token, StringComparison.Ordinal), null, user.SpaceId);
+            if (form is not null)
+            {
+                request.Content = new StringContent(form.Replace("VALID", token, StringComparison.Ordinal),
+                    Encoding.UTF8, "application/x-www-form-urlencoded");
+            }
+
+            answers.Add(($"{method} {path} {form}", path.Contains("access_token", StringComparison.OrdinalIgnoreCase),
+                await ApiResponse.SendAsync(client, request)));
+        }
+
+        var accepted = answers.Count(answer => (int)answer.Response.Status < 400);
+        output.WriteLine($"B6: valid tokens sent only in the query or a form accepted = {accepted} of {answers.Count}");
+        foreach (var (name, _, response) in answers)
+        {
+            output.WriteLine($"B6: {name} -> {(int)response.Status} {response.Reason}");
+        }
+
+        var replaced = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .AccessTokens.Where(t => t.Id == id).Select(t => t.ReplacedById).SingleAsync());
+        Assert.Equal(0, accepted);
+        Assert.All(answers, answer =>
+        {
+            // A token in the URL is refused outright; one in a form is not looked at, so the call has none.
+            Assert.Equal(answer.InQuery ? (HttpStatusCode.BadRequest, "invalid_request")
+                : (HttpStatusCode.Unauthorized, "missing_token"), (answer.Response.Status, answer.Response.Reason));
+            Assert.False(answer.Response.Json.GetProperty("success").GetBoolean());
+            Assert.DoesNotContain(id.ToString(), answer.Response.Body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(token[..^4], answer.Response.Body, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(factory.Usage.Calls, call => call.TokenId == id);
+        Assert.Equal(before, await Argon2EvaluationsAsync(factory));
+        Assert.Null(replaced);
     }
 
     [Fact]

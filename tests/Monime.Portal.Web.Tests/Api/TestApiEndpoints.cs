@@ -32,10 +32,16 @@ internal sealed class TestApiEndpoints : IApiEndpointSource
         routes.MapGet("/v1/test/db", async (PortalDbContext db) =>
                 ApiResults.Ok(new { spaces = await db.Spaces.CountAsync() }))
             .RequirePermission("payments:read");
+        routes.MapGet("/v1/test/sql-error", async (PortalDbContext db) =>
+                ApiResults.Ok(await db.Database.ExecuteSqlRawAsync("SELECT secret FROM no_such_table")))
+            .RequirePermission("payments:read");
 
-        // Outside /v1, so the portal's own exception handler and error page answer, as for a page that throws.
-        routes.MapGet("/test/boom", (HttpContext _) =>
-                throw new InvalidOperationException("SELECT secret FROM internals; a page failed"))
+        // Outside /v1: failures on the portal's side, answered by its exception handler and error page.
+        routes.MapGet("/test/page-boom", (HttpContext _) =>
+            throw new InvalidOperationException("SELECT secret FROM internals; stack details"))
+            .ExcludeFromDescription();
+        routes.MapGet("/test/page-sql-error", async (PortalDbContext db) =>
+            Results.Ok(await db.Database.ExecuteSqlRawAsync("SELECT secret FROM no_such_table")))
             .ExcludeFromDescription();
     }
 

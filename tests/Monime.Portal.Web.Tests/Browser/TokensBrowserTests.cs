@@ -1,13 +1,16 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Monime.Portal.Accounts;
 using Monime.Portal.Testing;
+using Monime.Portal.Tokens;
 using Xunit.Abstractions;
 
 namespace Monime.Portal.Web.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed partial class TokensBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture)
+public sealed partial class TokensBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
+    : BrowserTest(fixture)
 {
     [Fact]
     public async Task CreateDialog_TestAndLiveTokens_AreCreatedCopiedListedRotatedAndRevoked()
@@ -164,6 +167,82 @@ public sealed partial class TokensBrowserTests(BrowserFixture fixture, ITestOutp
         Assert.Contains("no-store", cacheControl, StringComparison.Ordinal);
         Assert.Equal(0, showing);
         Assert.All(pagesAfterBack, page => Assert.DoesNotContain("token-value", page.Html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TokenPages_NamesHoldingScript_RunNoScriptAndReportNoPolicyViolation()
+    {
+        string[] names =
+        [
+            "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "\" onmouseover=\"alert(3)",
+            "</textarea><svg onload=alert(4)>",
+        ];
+        var user = await Fixture.CreateUserAsync(PortalRoles.Admin, PortalRoles.Ops);
+        var tokens = new List<AccessToken>();
+        foreach (var name in names)
+        {
+            tokens.Add(await Fixture.CreateTokenAsync(user, name));
+        }
+
+        await Fixture.RecordAsync([UsageSeed.Call(tokens[0].Id, DateTimeOffset.UtcNow.AddMinutes(-5))]);
+        var dialogs = new List<string>();
+        var policyMessages = new List<string>();
+        Page.Dialog += (_, dialog) =>
+        {
+            dialogs.Add($"{Page.Url}: {dialog.Type} {dialog.Message}");
+            _ = dialog.DismissAsync();
+        };
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                policyMessages.Add($"{Page.Url}: {message.Text}");
+            }
+        };
+
+        // Violations the console might not print are counted by the page itself, from its first script on.
+        await Page.Context.AddInitScriptAsync(
+            "window.__violations = [];" +
+            "document.addEventListener('securitypolicyviolation', " +
+            "e => window.__violations.push(e.violatedDirective));");
+        await SignInAsync(user);
+        var pages = new List<string> { "/Tokens", "/Admin/Tokens", "/Ops", "/Developer" };
+        pages.AddRange(tokens.SelectMany(t =>
+            new[] { $"/Tokens/{t.Id}", $"/Tokens/{t.Id}/Explain", $"/Usage/Token/{t.Id}" }));
+
+        var violations = 0;
+        var shownAsText = 0;
+        foreach (var path in pages)
+        {
+            await Page.GotoAsync(path);
+            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            foreach (var link in await Page.Locator("a.token-name, td a, h1").AllAsync())
+            {
+                await link.HoverAsync();
+            }
+
+            violations += await Page.EvaluateAsync<int>("window.__violations.length");
+            shownAsText += await Page.GetByText(names[0]).CountAsync();
+        }
+
+        await Page.GotoAsync("/Tokens");
+        await ScreenshotAsync("hostile-names");
+        var consoleViolations = policyMessages.ToList();
+
+        // The control: markup put into the page unencoded, as a broken template would, is seen by the counter.
+        await Page.EvaluateAsync(
+            "document.body.insertAdjacentHTML('beforeend', '<img src=\"x\" onerror=\"alert(5)\">')");
+        await Page.WaitForFunctionAsync("window.__violations.length > 0", null, new() { Timeout = 10_000 });
+        var control = await Page.EvaluateAsync<int>("window.__violations.length");
+
+        output.WriteLine($"D1: script executions (dialogs) = {dialogs.Count}, CSP violations = {violations} "
+            + $"reported by the pages, {consoleViolations.Count} in the console, over {pages.Count} pages; the "
+            + $"control's injected handler was blocked and counted {control} time(s)");
+        Assert.Equal(1, control);
+        Assert.Empty(dialogs);
+        Assert.Empty(consoleViolations);
+        Assert.Equal(0, violations);
+        Assert.True(shownAsText >= 3, $"The script name was shown as text on only {shownAsText} pages.");
     }
 
     private async Task<List<string>> SeriousViolationsAsync()

@@ -118,7 +118,7 @@ public sealed partial class SecurityHeadersTests(ApiAppFactory factory, ITestOut
         string[] signedOutPaths =
         [
             "/", "/Account/Login", "/Account/Register", "/Account/Lockout", "/Account/AccessDenied",
-            "/Account/LoginWith2fa", "/Developer", "/Tokens", "/Admin", "/no-such-page", "/test/boom",
+            "/Account/LoginWith2fa", "/Developer", "/Tokens", "/Admin", "/no-such-page", "/test/page-boom",
             "/css/portal.css", "/js/portal.js", "/lib/chart.js/chart.umd.js", "/healthz", "/readyz",
             "/openapi/v1.json",
         ];
@@ -152,7 +152,7 @@ public sealed partial class SecurityHeadersTests(ApiAppFactory factory, ITestOut
             "/Developer", "/Tokens", "/Tokens/Create", $"/Tokens/{tokenId}", $"/Tokens/{tokenId}/Explain",
             $"/Usage/Token/{tokenId}", $"/Tokens/{Guid.NewGuid()}", "/Account/Password", "/Account/TwoFactor",
             "/Admin", "/Admin/Tokens", "/Admin/Audit", "/Ops", "/Ops?handler=Csv", "/Docs/Api", "/no-such-page",
-            "/test/boom", "/css/portal.css",
+            "/test/page-boom", "/css/portal.css",
         ];
         foreach (var path in signedInPaths)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -11,15 +12,18 @@ using Xunit.Abstractions;
 namespace Monime.Portal.Web.Tests.Security;
 
 /// <summary>
-/// PostgreSQL stopped under the running portal, then started again: the API fails closed with 503 (never a
-/// 200 for a token it could not check, never a 401 for a valid one) and recovers by itself; the portal's pages
-/// answer 503 and ask to try again.
+/// PostgreSQL stopped under the running portal while two tokens call it every 20 ms, then started again: the API
+/// fails closed with 503 in its JSON envelope (never a 200 for a token it could not check, never a 401 for a valid
+/// one) and recovers by itself; the portal's pages answer 503 in HTML and ask to try again.
 /// </summary>
 public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnClusterFactory factory, ITestOutputHelper output)
     : IClassFixture<DatabaseOutageTests.OwnClusterFactory>
 {
+    private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan s_giveUp = TimeSpan.FromSeconds(30);
+
     [Fact]
-    public async Task Api_DatabaseStoppedThenStarted_Answers503ThenRecoversWithinFiveSeconds()
+    public async Task Api_DatabaseStoppedThenStartedUnderTraffic_Answers503ThenRecoversWithinFiveSeconds()
     {
         var user = await factory.CreateUserAsync();
         var (cached, _) = await ApiTestTokens.CreateAsync(factory, user);
@@ -27,40 +31,61 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnClusterFactory fa
         using var warm = Client(cached, user.SpaceId);
         using var warmed = await warm.GetAsync("/v1/payment-codes");
         using var cold = Client(uncached, user.SpaceId);
-
-        await factory.Cluster.StopServerAsync();
-        var duringOutage = new List<(HttpStatusCode Status, string Body)>();
-        foreach (var client in new[] { warm, cold })
-        {
-            using var response = await client.GetAsync("/v1/payment-codes");
-            duringOutage.Add((response.StatusCode, await response.Content.ReadAsStringAsync()));
-        }
-
-        using var notReady = await warm.GetAsync("/readyz");
-        await factory.Cluster.StartServerAsync();
         var clock = Stopwatch.StartNew();
-        var recovered = false;
-        while (!recovered && clock.Elapsed < TimeSpan.FromSeconds(30))
+        var warmAnswers = new ConcurrentQueue<Answer>();
+        var coldAnswers = new ConcurrentQueue<Answer>();
+        using var stop = new CancellationTokenSource();
+
+        // The cached token calls throughout; the uncached one starts once PostgreSQL is down, so that this
+        // instance has never verified it and has to ask the database.
+        var warmCalls = CallEvery20MsAsync(warm, clock, warmAnswers, stop.Token);
+        await Task.Delay(300);
+        var stopping = clock.Elapsed;
+        await factory.Cluster.StopServerAsync();
+        var stopped = clock.Elapsed;
+        var coldCalls = CallEvery20MsAsync(cold, clock, coldAnswers, stop.Token);
+        await Task.Delay(1500);
+        using var notReady = await warm.GetAsync("/readyz");
+        var starting = clock.Elapsed;
+        await factory.Cluster.StartServerAsync();
+        var started = clock.Elapsed;
+        while (!coldAnswers.Any(a => a.Status == HttpStatusCode.OK) && clock.Elapsed - started < s_giveUp)
         {
-            using var response = await cold.GetAsync("/v1/payment-codes");
-            recovered = response.StatusCode == HttpStatusCode.OK;
-            if (!recovered)
-            {
-                await Task.Delay(100);
-            }
+            await Task.Delay(20);
         }
 
-        output.WriteLine($"G1: recovered {clock.Elapsed.TotalMilliseconds:F0} ms after PostgreSQL started again");
+        await Task.Delay(1000);
+        await stop.CancelAsync();
+        await Task.WhenAll(warmCalls, coldCalls);
+
+        var all = warmAnswers.Concat(coldAnswers).ToList();
+        var refusals = all.Where(a => a.Status != HttpStatusCode.OK).ToList();
+        var firstRefused = refusals.Count == 0 ? TimeSpan.Zero : refusals.Min(a => a.SentAt);
+        var lastRefused = refusals.Count == 0 ? TimeSpan.Zero : refusals.Max(a => a.AnsweredAt);
+        var recovered = coldAnswers.FirstOrDefault(a => a.Status == HttpStatusCode.OK)?.AnsweredAt;
+        var recovery = recovered - started;
+        output.WriteLine($"G1: PostgreSQL stopped for {(started - stopping).TotalSeconds:F2} s under {all.Count} calls "
+            + $"every 20 ms (" + string.Join(", ", all.GroupBy(a => (int)a.Status).Select(g => $"{g.Key}: {g.Count()}"))
+            + ")");
+        output.WriteLine($"G1: error window {(lastRefused - firstRefused).TotalSeconds:F3} s (first refused call to "
+            + $"last); recovery {recovery?.TotalSeconds:F3} s from PostgreSQL's return to the uncached token's first "
+            + $"200; last refusal {(lastRefused - started).TotalSeconds:F3} s after the return");
         Assert.Equal(HttpStatusCode.OK, warmed.StatusCode);
-        Assert.All(duringOutage, answer =>
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Contains(coldAnswers, a => a.SentAt > stopped && a.AnsweredAt < starting);
+        Assert.DoesNotContain(coldAnswers, a => a.Status == HttpStatusCode.OK && a.AnsweredAt < starting);
+        Assert.DoesNotContain(all, a => a.Status == HttpStatusCode.Unauthorized);
+        Assert.All(refusals, answer =>
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+            Assert.Equal("application/json", answer.ContentType);
             Assert.Contains("\"reason\":\"service_unavailable\"", answer.Body, StringComparison.Ordinal);
-            Assert.DoesNotContain("Npgsql", answer.Body, StringComparison.Ordinal);
+            Assert.Empty(ErrorLeaks.Find(answer.Body));
         });
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
-        Assert.True(recovered);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"recovered after {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.NotNull(recovery);
+        Assert.True(recovery < TimeSpan.FromSeconds(5), $"recovered after {recovery?.TotalSeconds:F1} s");
+        Assert.True(lastRefused - started < TimeSpan.FromSeconds(5),
+            $"refused {(lastRefused - started).TotalSeconds:F1} s after PostgreSQL returned");
     }
 
     [Fact]
@@ -72,11 +97,13 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnClusterFactory fa
 
         await factory.Cluster.StopServerAsync();
         HttpStatusCode duringOutage;
+        string? contentType;
         string page;
         try
         {
             using var response = await browser.GetAsync("/Tokens");
             duringOutage = response.StatusCode;
+            contentType = response.Content.Headers.ContentType?.MediaType;
             page = await response.Content.ReadAsStringAsync();
         }
         finally
@@ -92,11 +119,34 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnClusterFactory fa
             afterwards = response.StatusCode;
         }
 
+        var leaks = ErrorLeaks.Find(page);
+        output.WriteLine($"E5: GET /Tokens with PostgreSQL stopped -> {(int)duringOutage} {contentType}; "
+            + $"stack traces, SQL or exception names leaked = {leaks.Count}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, duringOutage);
+        Assert.Equal("text/html", contentType);
         Assert.Contains("database did not answer", page, StringComparison.Ordinal);
         Assert.Contains("Try again", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("Npgsql", page, StringComparison.Ordinal);
+        Assert.Empty(leaks);
         Assert.Equal(HttpStatusCode.OK, afterwards);
+    }
+
+    private static async Task CallEvery20MsAsync(
+        HttpClient client, Stopwatch clock, ConcurrentQueue<Answer> answers, CancellationToken stop)
+    {
+        await Task.Yield();
+        while (!stop.IsCancellationRequested)
+        {
+            var sentAt = clock.Elapsed;
+            using var response = await client.GetAsync("/v1/payment-codes", CancellationToken.None);
+            var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
+            answers.Enqueue(new Answer(sentAt, clock.Elapsed, response.StatusCode,
+                response.Content.Headers.ContentType?.MediaType, body));
+            var rest = s_interval - (clock.Elapsed - sentAt);
+            if (rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest, CancellationToken.None);
+            }
+        }
     }
 
     private HttpClient Client(string token, string spaceId)
@@ -108,6 +158,9 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnClusterFactory fa
     }
 
     /// <summary>The portal on a PostgreSQL cluster of its own, which the test may stop without harming others.</summary>
+    private sealed record Answer(
+        TimeSpan SentAt, TimeSpan AnsweredAt, HttpStatusCode Status, string? ContentType, string Body);
+
     public sealed class OwnClusterFactory : PortalAppFactory
     {
         public LocalPostgresCluster Cluster { get; private set; } = null!;

@@ -1,17 +1,24 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monime.Portal.Accounts;
 using Monime.Portal.Data;
+using Monime.Portal.Spaces;
 using Monime.Portal.Testing;
 using Monime.Portal.Tokens;
+using Monime.Portal.Web.Pages.Tokens;
+using Monime.Portal.Web.Tests.Api;
+using Xunit.Abstractions;
 
 namespace Monime.Portal.Web.Tests.Tokens;
 
 [Collection(PortalCollection.Name)]
-public sealed partial class TokenPagesTests(PortalAppFactory factory)
+public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutputHelper output)
 {
     private static List<KeyValuePair<string, string>> LiveForm(string name = "Page test token") =>
     [
@@ -170,6 +177,80 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory)
     }
 
     [Fact]
+    public async Task Create_CustomExpiry_IsStoredInUtcAsTheMidnightAfterTheChosenDay()
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var form = With(With(LiveForm(), "Input.Expiry", "Custom"), "Input.CustomExpiresOn",
+            day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var intended = new DateTimeOffset(day.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero);
+
+        var (response, _) = await CreateAsync(client, form);
+
+        // Read on a session in another time zone: a timestamp without a zone would come back shifted or unmarked.
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(factory.ConnectionString)
+        {
+            Timezone = "Asia/Kolkata",
+        };
+        await using var source = Npgsql.NpgsqlDataSource.Create(connection.ConnectionString);
+        await using var command = source.CreateCommand(
+            """
+            SELECT "ExpiresAt", "ExpiresAt", format_type(a.atttypid, a.atttypmod),
+                   to_char("ExpiresAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')
+            FROM "AccessTokens", pg_attribute a
+            WHERE "OwnerId" = $1 AND a.attrelid = '"AccessTokens"'::regclass AND a.attname = 'ExpiresAt'
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = user.Id });
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var asDateTime = reader.GetDateTime(0);
+        var asOffset = reader.GetFieldValue<DateTimeOffset>(1);
+        var columnType = reader.GetString(2);
+        var utcText = reader.GetString(3);
+        var entity = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .AccessTokens.AsNoTracking().SingleAsync(t => t.OwnerId == user.Id));
+        output.WriteLine($"D3: last day {day:yyyy-MM-dd} stored as {columnType} {utcText} UTC; read back with "
+            + $"Kind {asDateTime.Kind}, offset {asOffset.Offset}, EF offset {entity.ExpiresAt?.Offset}; "
+            + $"intended {intended:O}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("timestamp with time zone", columnType);
+        Assert.Equal(DateTimeKind.Utc, asDateTime.Kind);
+        Assert.Equal(intended.UtcDateTime, asDateTime);
+        Assert.Equal((TimeSpan.Zero, intended), (asOffset.Offset, asOffset));
+        Assert.Equal(intended.ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture),
+            utcText);
+        Assert.Equal((TimeSpan.Zero, intended), (entity.ExpiresAt!.Value.Offset, entity.ExpiresAt.Value));
+        Assert.False(await reader.ReadAsync());
+    }
+
+    [Theory]
+    [InlineData("2027-01-01T00:00:00+05:00")]
+    [InlineData("2027-01-01T00:00:00Z")]
+    [InlineData("2027-01-01 23:59")]
+    [InlineData("2027-01-01+05:00")]
+    [InlineData("31/12/2027")]
+    [InlineData("2027-02-30")]
+    [InlineData("tomorrow")]
+    public async Task Create_CustomDateWithTimeZoneOrBadFormat_IsRefusedWithAClearMessageAndCreatesNothing(
+        string value)
+    {
+        var user = await factory.CreateUserAsync();
+        using var client = await SignedInAsync(user);
+        var form = With(With(LiveForm(), "Input.Expiry", "Custom"), "Input.CustomExpiresOn", value);
+
+        var (response, html) = await CreateAsync(client, form);
+
+        var count = await factory.WithServicesAsync(services =>
+            services.GetRequiredService<PortalDbContext>().AccessTokens.CountAsync(t => t.OwnerId == user.Id));
+        output.WriteLine($"D3: custom date {value} -> {(int)response.StatusCode}, {count} tokens created, beside the "
+            + $"field: {ErrorBeside(html, "Input.CustomExpiresOn")}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(CreateModel.CustomDateFormatMessage, ErrorBeside(html, "Input.CustomExpiresOn"));
+        Assert.Equal(0, count);
+    }
+
+    [Fact]
     public async Task Create_LiveWithoutExpiry_NeedsThePasswordAgain()
     {
         var user = await factory.CreateUserAsync();
@@ -286,6 +367,53 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory)
     }
 
     [Fact]
+    public async Task ColleaguesToken_EveryHandlerTakingATokenId_IsRefusedAndLeavesTheRowUnchanged()
+    {
+        var developer = await factory.CreateUserAsync();
+        var colleague = await ColleagueSharingASpaceAsync(developer);
+        var active = await ApiTestTokens.CreateAsync(factory, colleague);
+        var (_, rotatedId) = await ApiTestTokens.CreateAsync(factory, colleague);
+        var rotation = await factory.WithServicesAsync(services => services.GetRequiredService<TokenService>()
+            .RotateAsync(ApiTestTokens.ActorOf(colleague), rotatedId, RotationGrace.OneHour));
+        Assert.Equal(TokenChangeResult.Changed, rotation.Outcome);
+        var before = await TokenRowsAsync(colleague);
+        using var client = await SignedInAsync(developer);
+        var antiforgery = PortalClientExtensions.AntiforgeryToken(await client.GetStringAsync("/Developer"));
+        var handlers = await TokenIdHandlersAsync();
+        handlers.Add("POST /Admin/Tokens?handler=Revoke");
+
+        var answers = new List<(string Attempt, HttpStatusCode Status)>();
+        foreach (var id in new[] { active.Id, rotatedId })
+        {
+            foreach (var handler in handlers)
+            {
+                var status = await SendAsColleagueAsync(client, handler, id, antiforgery);
+                answers.Add(($"{handler} on {(id == rotatedId ? "a token in grace" : "an active token")}", status));
+            }
+        }
+
+        var after = await TokenRowsAsync(colleague);
+        var audited = await factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>()
+            .AuditEvents.CountAsync(e => e.ActorId == developer.Id && e.TokenId != null));
+        var successes = answers.Count(a => a.Status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden));
+        output.WriteLine($"C1: successes on a same-organisation colleague's tokens = {successes} of {answers.Count}");
+        foreach (var (attempt, status) in answers)
+        {
+            output.WriteLine($"C1: {attempt} -> {(int)status}");
+        }
+
+        Assert.Superset(new HashSet<string>
+        {
+            "GET /Tokens/{id}", "GET /Tokens/{id}/Explain", "GET /Usage/Token/{id}",
+            "POST /Tokens/{id}?handler=Revoke", "POST /Tokens/{id}?handler=Rotate",
+            "POST /Tokens/{id}?handler=Narrow", "POST /Tokens/{id}?handler=EndGrace",
+        }, handlers.ToHashSet());
+        Assert.Equal(0, successes);
+        Assert.Equal(before, after);
+        Assert.Equal(0, audited);
+    }
+
+    [Fact]
     public async Task Details_RotateThenRevoke_ShowsNewSecretOnceAndHistory()
     {
         using var client = await SignedInAsync(await factory.CreateUserAsync());
@@ -325,6 +453,116 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory)
         Assert.Contains("Alpha live", search, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, hostile.StatusCode);
     }
+
+    /// <summary>
+    /// A Monimeer of <paramref name="developer"/>'s organisation, with the developer a member of their Space.
+    /// </summary>
+    private async Task<TestUser> ColleagueSharingASpaceAsync(TestUser developer)
+    {
+        var colleague = await factory.CreateUserAsync();
+        await using var db = await TestDatabase.OpenAsync();
+        await db.Users.Where(u => u.Id == colleague.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.OrganizationId, developer.OrganizationId));
+        db.SpaceMemberships.Add(new SpaceMembership
+        {
+            SpaceId = colleague.SpaceId,
+            MonimeerId = developer.Id,
+            Role = SpaceRole.Developer,
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return colleague with { OrganizationId = developer.OrganizationId };
+    }
+
+    /// <summary>
+    /// Every column a handler could change, and the row version, which any update of the row changes; sorted
+    /// by id so that a replacement created by a rotation shows as an extra row.
+    /// </summary>
+    private static async Task<string> TokenRowsAsync(TestUser owner)
+    {
+        await using var db = await TestDatabase.OpenAsync();
+        var rows = await db.AccessTokens.AsNoTracking().Where(t => t.OwnerId == owner.Id).OrderBy(t => t.Id)
+            .Select(t => new
+            {
+                t.Id,
+                t.Version,
+                t.Name,
+                t.SecretHash,
+                t.ExpiresAt,
+                t.RevokedAt,
+                t.RevokedById,
+                t.RevocationReason,
+                t.ReplacedById,
+                t.RotatedAt,
+                t.WhitelistedSpaceId,
+                t.IpWhitelist,
+                t.Permissions,
+            })
+            .ToListAsync();
+        return System.Text.Json.JsonSerializer.Serialize(rows);
+    }
+
+    /// <summary>
+    /// The portal's handlers whose route takes a token id, found from the app's endpoints so that a handler added
+    /// later is tried too.
+    /// </summary>
+    private async Task<List<string>> TokenIdHandlersAsync()
+    {
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var handlers = new List<string>();
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page
+                || endpoint.RoutePattern.RawText is not { } template
+                || !template.Contains("{id", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var compiled = page as CompiledPageActionDescriptor ?? await loader.LoadAsync(page, endpoint.Metadata);
+            var path = "/" + IdParameter().Replace(template.TrimStart('/'), "{id}");
+            handlers.AddRange(compiled.HandlerMethods.Count == 0
+                ? [$"GET {path}"]
+                : compiled.HandlerMethods.Select(h =>
+                    $"{h.HttpMethod.ToUpperInvariant()} {path}{(h.Name is null ? "" : "?handler=" + h.Name)}"));
+        }
+
+        return [.. handlers.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The answer to one attempt; a redirect to the access-denied page counts as the 403 that page answers, any
+    /// other redirect (a handler's success) stays a redirect.
+    /// </summary>
+    private static async Task<HttpStatusCode> SendAsColleagueAsync(
+        HttpClient client, string handler, Guid id, string antiforgery)
+    {
+        var (method, path) = (handler.Split(' ')[0], handler.Split(' ')[1].Replace("{id}", id.ToString(),
+            StringComparison.Ordinal));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery,
+            ["id"] = id.ToString(),
+            ["Reason"] = "acting on a colleague's token",
+            ["Grace"] = nameof(RotationGrace.Now),
+            ["Keep"] = "payments:read",
+        });
+        using var response = method == "GET"
+            ? await client.GetAsync(path)
+            : await client.PostAsync(path.Contains('?', StringComparison.Ordinal) ? $"{path}&id={id}" : path, form);
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location
+            && new Uri(client.BaseAddress!, location).AbsolutePath == "/Account/AccessDenied")
+        {
+            using var denied = await client.GetAsync(location);
+            return denied.StatusCode;
+        }
+
+        return response.StatusCode;
+    }
+
+    [GeneratedRegex(@"\{id[^}]*\}")]
+    private static partial Regex IdParameter();
 
     [GeneratedRegex("id=\"token-value\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenValue();

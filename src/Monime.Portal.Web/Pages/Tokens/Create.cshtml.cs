@@ -18,6 +18,14 @@ public sealed partial class CreateModel(
     TokenService tokens, SpaceService spaces, PortalActorAccessor actors, SignInManager<Monimeer> signIn)
     : PageModel
 {
+    /// <summary>
+    /// Said for a custom date the binder could not read: its own message names the property and echoes the
+    /// input, where this one says what to send. A time or a time zone is refused, not converted, because the
+    /// day is always a UTC day (<see cref="CreateTokenInput.CustomExpiresOn"/>).
+    /// </summary>
+    public const string CustomDateFormatMessage =
+        "Enter the last day as a date, YYYY-MM-DD, with no time or time zone.";
+
     [BindProperty]
     public CreateTokenInput Input { get; set; } = new();
 
@@ -73,6 +81,7 @@ public sealed partial class CreateModel(
         Spaces = await spaces.ListForMemberAsync(actor.UserId, cancellationToken);
         if (!ModelState.IsValid)
         {
+            ExplainUnreadableDate();
             return Refused();
         }
 
@@ -126,6 +135,16 @@ public sealed partial class CreateModel(
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
+    }
+
+    private void ExplainUnreadableDate()
+    {
+        if (ModelState.TryGetValue($"{nameof(Input)}.{nameof(Input.CustomExpiresOn)}", out var date)
+            && date.Errors.Count > 0)
+        {
+            date.Errors.Clear();
+            date.Errors.Add(CustomDateFormatMessage);
+        }
     }
 
     /// <summary>"Permissions[2]" becomes "Input.Permissions", so the message sits beside the whole field.</summary>
