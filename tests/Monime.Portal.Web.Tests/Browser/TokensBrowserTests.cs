@@ -135,7 +135,9 @@ public sealed partial class TokensBrowserTests(BrowserFixture fixture, ITestOutp
                 && response.Url.Contains("/Tokens/Create", StringComparison.Ordinal));
         var cacheControl = await reveal.HeaderValueAsync("cache-control");
         var secret = await Page.Locator("#token-value").InputValueAsync();
+        // Each step waits for its page, or the sign-out click could land on the reveal page still showing.
         await Page.GetByRole(AriaRole.Link, new() { Name = "I have copied it, show the token" }).ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/Tokens/[0-9a-f-]{36}$"));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Page.WaitForURLAsync("**/Account/Logout");
 
@@ -154,7 +156,7 @@ public sealed partial class TokensBrowserTests(BrowserFixture fixture, ITestOutp
                 error = exception.Message.Split('\n')[0];
             }
 
-            pagesAfterBack.Add((Page.Url, await Page.ContentAsync(), error));
+            pagesAfterBack.Add((Page.Url, await SettledContentAsync(), error));
             await ScreenshotAsync($"back-after-sign-out-{step + 1}");
         }
 
@@ -243,6 +245,23 @@ public sealed partial class TokensBrowserTests(BrowserFixture fixture, ITestOutp
         Assert.Empty(consoleViolations);
         Assert.Equal(0, violations);
         Assert.True(shownAsText >= 3, $"The script name was shown as text on only {shownAsText} pages.");
+    }
+
+    /// <summary>The page's HTML once a navigation in progress (a history step that redirects) has settled.</summary>
+    private async Task<string> SettledContentAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await Page.WaitForLoadStateAsync(LoadState.Load);
+                return await Page.ContentAsync();
+            }
+            catch (PlaywrightException) when (attempt < 20)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private async Task<List<string>> SeriousViolationsAsync()
