@@ -23,19 +23,7 @@ public sealed class ControlCharacterEscapingEnricher : ILogEventEnricher
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
-        List<LogEventProperty>? escaped = null;
-        foreach (var (name, value) in logEvent.Properties)
-        {
-            if (Escape(value) is { } replacement)
-            {
-                (escaped ??= []).Add(new LogEventProperty(name, replacement));
-            }
-        }
-
-        foreach (var property in escaped ?? [])
-        {
-            logEvent.AddOrUpdateProperty(property);
-        }
+        LogPropertyRewriter.Rewrite(logEvent, EscapeText);
     }
 
     public static string EscapeText(string text)
@@ -72,29 +60,4 @@ public sealed class ControlCharacterEscapingEnricher : ILogEventEnricher
 
         return builder.ToString();
     }
-
-    /// <summary>
-    /// The value with its text escaped, or null when nothing needed escaping. Numbers, dates and the like cannot
-    /// hold such characters; any other object is judged by the text a sink would write for it.
-    /// </summary>
-    private static LogEventPropertyValue? Escape(LogEventPropertyValue value) => value switch
-    {
-        ScalarValue { Value: string text } => Escaped(text),
-        ScalarValue { Value: char c } => Escaped(c.ToString()),
-        ScalarValue { Value: not null and not IFormattable and not bool } scalar => Escaped(scalar.Value.ToString()),
-        SequenceValue sequence when sequence.Elements.Any(e => Escape(e) is not null) =>
-            new SequenceValue(sequence.Elements.Select(e => Escape(e) ?? e)),
-        StructureValue structure when structure.Properties.Any(p => Escape(p.Value) is not null) =>
-            new StructureValue(
-                structure.Properties.Select(p => new LogEventProperty(p.Name, Escape(p.Value) ?? p.Value)),
-                structure.TypeTag),
-        DictionaryValue dictionary when dictionary.Elements.Any(e => Escape(e.Key) is not null
-            || Escape(e.Value) is not null) =>
-            new DictionaryValue(dictionary.Elements.Select(e => KeyValuePair.Create(
-                Escape(e.Key) as ScalarValue ?? e.Key, Escape(e.Value) ?? e.Value))),
-        _ => null,
-    };
-
-    private static ScalarValue? Escaped(string? text) =>
-        text is not null && TextRules.HasControlOrBidiCharacters(text) ? new ScalarValue(EscapeText(text)) : null;
 }

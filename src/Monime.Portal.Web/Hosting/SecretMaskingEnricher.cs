@@ -14,30 +14,12 @@ public sealed partial class SecretMaskingEnricher : ILogEventEnricher
 {
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
-        foreach (var (name, value) in logEvent.Properties.ToList())
-        {
-            if (Mask(value) is { } masked)
-            {
-                logEvent.AddOrUpdateProperty(new LogEventProperty(name, masked));
-            }
-        }
+        ArgumentNullException.ThrowIfNull(logEvent);
+        LogPropertyRewriter.Rewrite(logEvent, MaskText);
     }
 
     public static string MaskText(string text) =>
         MasterKeyValue().Replace(TokenShape().Replace(text, "$1$2…"), "$1…$2");
-
-    private static LogEventPropertyValue? Mask(LogEventPropertyValue value) => value switch
-    {
-        ScalarValue { Value: string text } when MaskText(text) is var masked && masked != text =>
-            new ScalarValue(masked),
-        SequenceValue sequence when sequence.Elements.Any(e => Mask(e) is not null) =>
-            new SequenceValue(sequence.Elements.Select(e => Mask(e) ?? e)),
-        StructureValue structure when structure.Properties.Any(p => Mask(p.Value) is not null) =>
-            new StructureValue(
-                structure.Properties.Select(p => new LogEventProperty(p.Name, Mask(p.Value) ?? p.Value)),
-                structure.TypeTag),
-        _ => null,
-    };
 
     // The second group is TokenFormat.LookupLength characters; a wider one would keep part of the secret.
     [GeneratedRegex("(mon_(?:test_)?)([A-Za-z0-9]{5})[A-Za-z0-9]{4,}")]

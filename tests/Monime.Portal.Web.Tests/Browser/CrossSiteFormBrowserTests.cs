@@ -29,16 +29,7 @@ public sealed partial class CrossSiteFormBrowserTests(BrowserFixture fixture, IT
         {
             ["revoke"] = ($"{portal}/Tokens/{tokenId}?handler=Revoke", new() { ["Reason"] = "from another site" }),
             ["rotate"] = ($"{portal}/Tokens/{tokenId}?handler=Rotate", new() { ["Grace"] = "Now" }),
-            ["create"] = ($"{portal}/Tokens/Create", new()
-            {
-                ["Input.Name"] = "Made by another site",
-                ["Input.Mode"] = "Live",
-                ["Input.Expiry"] = "OneYear",
-                ["Input.ApiRelease"] = "caph.2025-08-23",
-                ["Input.Services"] = "payments",
-                ["Input.Permissions"] = "payments:read",
-                ["Input.Nonce"] = Guid.NewGuid().ToString(),
-            }),
+            ["create"] = ($"{portal}/Tokens/Create", new(TokenCreateForm.Live("Made by another site"))),
             ["sign-out"] = ($"{portal}/Account/Logout", []),
         };
         await Page.RouteAsync(EvilSite(), route =>

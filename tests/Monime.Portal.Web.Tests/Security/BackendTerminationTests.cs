@@ -81,16 +81,7 @@ public sealed partial class BackendTerminationTests(
     }
 
     private static List<KeyValuePair<string, string>> Form(int index, Guid nonce, string antiforgery) =>
-    [
-        new("Input.Name", $"terminated backends {index}"),
-        new("Input.Mode", "Live"),
-        new("Input.Expiry", "OneYear"),
-        new("Input.ApiRelease", "caph.2025-08-23"),
-        new("Input.Services", "payments"),
-        new("Input.Permissions", "payments:read"),
-        new("Input.Nonce", nonce.ToString()),
-        new("__RequestVerificationToken", antiforgery),
-    ];
+        [.. TokenCreateForm.Live($"terminated backends {index}", nonce), new("__RequestVerificationToken", antiforgery)];
 
     private static async Task<(HttpStatusCode Status, string Html)> PostAsync(
         HttpClient client, List<KeyValuePair<string, string>> form)

@@ -225,16 +225,7 @@ public sealed class BadInputCorpusTests(ResourceApiFactory factory)
         Assert.True(total >= 100, $"the corpus holds {total} cases");
     }
 
-    private static List<KeyValuePair<string, string>> LiveForm() =>
-    [
-        new("Input.Name", "Corpus token"),
-        new("Input.Mode", "Live"),
-        new("Input.Expiry", "OneYear"),
-        new("Input.ApiRelease", "caph.2025-08-23"),
-        new("Input.Services", "payments"),
-        new("Input.Permissions", "payments:read"),
-        new("Input.Nonce", Guid.NewGuid().ToString()),
-    ];
+    private static List<KeyValuePair<string, string>> LiveForm() => TokenCreateForm.Live("Corpus token");
 
     private static async Task<int> TokensOwnedByAsync(string userId)
     {

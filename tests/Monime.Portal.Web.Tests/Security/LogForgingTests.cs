@@ -76,6 +76,7 @@ public sealed class LogForgingTests(LogForgingTests.CapturingFactory factory, IT
                 });
         }
 
+        await WaitForQuietLogAsync();
         var consoleTemplate = factory.Services.GetRequiredService<IConfiguration>()
             ["Serilog:WriteTo:0:Args:outputTemplate"]!;
         var forgedLines = 0;
@@ -101,6 +102,22 @@ public sealed class LogForgingTests(LogForgingTests.CapturingFactory factory, IT
         Assert.Equal(logged.Count, escaped);
         Assert.Contains(logged, s => s.Field == "api-path");
         Assert.Contains(logged, s => s.Field == "page-path");
+    }
+
+    /// <summary>
+    /// Waits until nothing has been logged for 200 ms: a request's log line can be written after its answer has
+    /// reached this client.
+    /// </summary>
+    private async Task WaitForQuietLogAsync()
+    {
+        var seen = factory.Log.Count;
+        for (var quiet = 0; quiet < 4;)
+        {
+            await Task.Delay(50);
+            var now = factory.Log.Count;
+            quiet = now == seen ? quiet + 1 : 0;
+            seen = now;
+        }
     }
 
     private static async Task SendAsync(

@@ -113,17 +113,7 @@ public sealed partial class SecurityEventTests(ResourceApiFactory factory)
     private static async Task<(string Value, Guid Id)> CreateTokenAsync(HttpClient client, string name, string ips)
     {
         using var response = await client.PostFormAsync("/Tokens/Create", "/Tokens/Create",
-            new Dictionary<string, string>
-            {
-                ["Input.Name"] = name,
-                ["Input.Mode"] = "Live",
-                ["Input.Expiry"] = "OneYear",
-                ["Input.ApiRelease"] = "caph.2025-08-23",
-                ["Input.Services"] = "payments",
-                ["Input.Permissions"] = "payments:read",
-                ["Input.IpWhitelist"] = ips,
-                ["Input.Nonce"] = Guid.NewGuid().ToString(),
-            });
+            [.. TokenCreateForm.Live(name), new("Input.IpWhitelist", ips)]);
         var html = await response.Content.ReadAsStringAsync();
         return (WebUtility.HtmlDecode(TokenValue().Match(html).Groups[1].Value),
             Guid.Parse(DetailsLink().Match(html).Groups[1].Value));

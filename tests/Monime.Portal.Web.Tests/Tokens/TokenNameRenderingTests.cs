@@ -85,16 +85,7 @@ public sealed partial class TokenNameRenderingTests(PortalAppFactory factory, IT
         HttpClient client, string name)
     {
         using var response = await client.PostFormAsync("/Tokens/Create", "/Tokens/Create",
-            new Dictionary<string, string>
-            {
-                ["Input.Name"] = name,
-                ["Input.Mode"] = "Live",
-                ["Input.Expiry"] = "OneYear",
-                ["Input.ApiRelease"] = "caph.2025-08-23",
-                ["Input.Services"] = "payments",
-                ["Input.Permissions"] = "payments:read",
-                ["Input.Nonce"] = Guid.NewGuid().ToString(),
-            });
+            TokenCreateForm.Live(name));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 

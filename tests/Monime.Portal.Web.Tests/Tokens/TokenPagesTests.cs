@@ -21,15 +21,7 @@ namespace Monime.Portal.Web.Tests.Tokens;
 public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutputHelper output)
 {
     private static List<KeyValuePair<string, string>> LiveForm(string name = "Page test token") =>
-    [
-        new("Input.Name", name),
-        new("Input.Mode", "Live"),
-        new("Input.Expiry", "OneYear"),
-        new("Input.ApiRelease", "caph.2025-08-23"),
-        new("Input.Services", "payments"),
-        new("Input.Permissions", "payments:read"),
-        new("Input.Nonce", Guid.NewGuid().ToString()),
-    ];
+        TokenCreateForm.Live(name);
 
     private static List<KeyValuePair<string, string>> With(
         List<KeyValuePair<string, string>> form, string key, string value)
