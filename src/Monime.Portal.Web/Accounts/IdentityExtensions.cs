@@ -88,6 +88,7 @@ public static class IdentityExtensions
 
         services.AddScoped<PortalActorAccessor>();
         services.AddScoped<SignInRecorder>();
+        services.AddScoped<FailedPasswordCounter>();
         services.AddScoped<AccessDeniedRecorder>();
         services.AddSignInThrottling(configuration);
         services.AddOptions<AccountSecurityOptions>().Bind(configuration.GetSection(AccountSecurityOptions.Section));

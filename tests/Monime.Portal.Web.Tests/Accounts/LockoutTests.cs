@@ -78,6 +78,30 @@ public sealed class LockoutTests(LockoutTests.ShortLockoutFactory factory, ITest
         Assert.InRange(lockedFor.TotalSeconds, LockoutSeconds - 0.5, LockoutSeconds + 3);
     }
 
+    [Fact]
+    public async Task SignIn_WrongPasswordsSentAtOnce_EachCountsTowardsTheLockout()
+    {
+        var user = await factory.CreateUserAsync();
+        const int atOnce = MaxFailedAttempts - 1;
+
+        // Each from its own client, all in flight together, as a guesser hoping that only one of them counts.
+        var answers = await Task.WhenAll(Enumerable.Range(0, atOnce).Select(async attempt =>
+        {
+            using var client = factory.CreatePortalClient();
+            using var response = await client.SignInAsync(user.Email, $"guess {attempt}");
+            return response.StatusCode;
+        }));
+        var counted = await AccessFailedCountAsync(user);
+        using var client = factory.CreatePortalClient();
+        using var next = await client.SignInAsync(user.Email, "one guess more");
+        output.WriteLine($"A1: {atOnce} wrong passwords at once counted {counted} failures; the next one answered " +
+            $"{(int)next.StatusCode} {next.Headers.Location}");
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(atOnce, counted);
+        Assert.Equal("/Account/Lockout", next.Headers.Location?.OriginalString);
+    }
+
     // Identity resets the failure count when it locks the account and does not count attempts made while
     // it is locked, so zero here means the sixth wrong password neither extended nor renewed the lockout.
     private Task<int> AccessFailedCountAsync(TestUser user) =>
@@ -93,6 +117,7 @@ public sealed class LockoutTests(LockoutTests.ShortLockoutFactory factory, ITest
         {
             ["AccountSecurity:MaxFailedAttempts"] = $"{MaxFailedAttempts}",
             ["AccountSecurity:LockoutSeconds"] = $"{LockoutSeconds}",
+            ["AccountSecurity:SignInRequestsPerMinute"] = "1000",
         };
     }
 }

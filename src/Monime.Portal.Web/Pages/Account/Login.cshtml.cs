@@ -14,8 +14,8 @@ namespace Monime.Portal.Web.Pages.Account;
 
 [EnableRateLimiting(SignInThrottling.Policy)]
 public sealed class LoginModel(
-    SignInManager<Monimeer> signIn, SignInRecorder recorder, PortalDbContext db, AuditTrail audit,
-    ILogger<LoginModel> logger) : PageModel
+    SignInManager<Monimeer> signIn, SignInRecorder recorder, FailedPasswordCounter failures, PortalDbContext db,
+    AuditTrail audit, ILogger<LoginModel> logger) : PageModel
 {
     private static string? s_standInHash;
 
@@ -46,9 +46,15 @@ public sealed class LoginModel(
             return Page();
         }
 
+        // Failures are counted by FailedPasswordCounter, not by Identity: see there why.
         var result = user.DisabledAt is null
-            ? await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true)
+            ? await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false)
             : await RefuseDisabledAsync(user);
+        if (result is { Succeeded: false, IsLockedOut: false, IsNotAllowed: false, RequiresTwoFactor: false }
+            && await failures.CountAsync(user.Id))
+        {
+            result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+        }
 
         if (result.Succeeded)
         {
@@ -77,15 +83,19 @@ public sealed class LoginModel(
     /// </summary>
     private async Task<Microsoft.AspNetCore.Identity.SignInResult> RefuseDisabledAsync(Monimeer user)
     {
-        await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: false);
+        if (check is { Succeeded: false, IsLockedOut: false })
+        {
+            await failures.CountAsync(user.Id);
+        }
+
         return Microsoft.AspNetCore.Identity.SignInResult.NotAllowed;
     }
 
     /// <summary>
     /// Spends what a known account's wrong password costs, so that timing does not tell which emails have
-    /// accounts: the same password check against a stand-in that exists nowhere (hash verification, then the
-    /// failure counter's validation queries and its update, which finds no row), then the same audit write.
-    /// A hash alone left the known path slower by those database round trips (bench/signin-timing.sh).
+    /// accounts: the same password check against a stand-in that exists nowhere (hash verification), the same
+    /// failure count (its update finds no row), then the same audit write.
     /// </summary>
     private async Task FailLikeAnAccountAsync(string? ip)
     {
@@ -98,10 +108,8 @@ public sealed class LoginModel(
             LockoutEnabled = true,
             PasswordHash = StandInHash(signIn.UserManager.PasswordHasher),
         };
-        await signIn.CheckPasswordSignInAsync(standIn, Input.Password, lockoutOnFailure: true);
-
-        // The failed update left the stand-in tracked; it must not ride along with the audit write.
-        db.Entry(standIn).State = EntityState.Detached;
+        await signIn.CheckPasswordSignInAsync(standIn, Input.Password, lockoutOnFailure: false);
+        await failures.CountAsync(standIn.Id);
         audit.Record(AuditActions.SignInFailed, null, null, ip);
         await db.SaveChangesAsync();
     }
