@@ -56,6 +56,19 @@ public sealed class SecretFailureThrottle(IMemoryCache cache, TimeProvider clock
         return true;
     }
 
+    /// <summary>
+    /// The refusal for a token whose attempts <see cref="TryTakeAttempt"/> found spent: the token's limit, and the
+    /// wait until its window ends (a second, should it have ended in between).
+    /// </summary>
+    public FailureThrottleDecision AttemptsSpent(string lookupId)
+    {
+        var now = clock.GetUtcNow();
+        var end = cache.TryGetValue(new TokenKey(lookupId), out FailureWindow? window) && window is not null
+            ? window.Start + s_window
+            : now;
+        return new FailureThrottleDecision(false, TokenLimit, end > now ? end - now : TimeSpan.FromSeconds(1));
+    }
+
     /// <summary>Gives back an attempt taken by <see cref="TryTakeAttempt"/> whose secret proved right.</summary>
     public void ReturnAttempt(string lookupId)
     {

@@ -14,7 +14,9 @@ namespace Monime.Portal.Web.Accounts;
 /// </summary>
 public sealed class FailedPasswordCounter(PortalDbContext db, IOptions<IdentityOptions> identity, TimeProvider clock)
 {
-    /// <summary>Counts one failure against the account with this id, if there is one; true when it is now locked.</summary>
+    /// <summary>
+    /// Counts one failure against the account with this id, if there is one; true when it is now locked out.
+    /// </summary>
     public async Task<bool> CountAsync(string userId, CancellationToken cancellationToken = default)
     {
         var limit = identity.Value.Lockout.MaxFailedAccessAttempts;
@@ -22,12 +24,15 @@ public sealed class FailedPasswordCounter(PortalDbContext db, IOptions<IdentityO
         DateTimeOffset? lockedUntil = now + identity.Value.Lockout.DefaultLockoutTimeSpan;
         var stamp = Guid.NewGuid().ToString();
 
-        // Every SET reads the row as it was, so both conditions see the count before this failure.
+        // Every SET reads the row as it was, so both conditions see the count before this failure; reaching the
+        // limit locks the account and starts the count again, as Identity does.
         await db.Users.Where(u => u.Id == userId && u.LockoutEnabled)
             .ExecuteUpdateAsync(row => row
                 .SetProperty(u => u.LockoutEnd, u => u.AccessFailedCount + 1 >= limit ? lockedUntil : u.LockoutEnd)
-                .SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1 >= limit ? 0 : u.AccessFailedCount + 1)
+                .SetProperty(u => u.AccessFailedCount,
+                    u => u.AccessFailedCount + 1 >= limit ? 0 : u.AccessFailedCount + 1)
                 .SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
+
         return await db.Users.AnyAsync(u => u.Id == userId && u.LockoutEnd > now, cancellationToken);
     }
 }

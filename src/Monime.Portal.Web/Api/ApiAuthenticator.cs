@@ -65,12 +65,11 @@ public sealed class ApiAuthenticator(
         }
 
         var clientIp = ClientAddress(context);
-        var ipText = clientIp?.ToString();
         var verification = verifier.Recall(presented);
         if (verification is null)
         {
             if (!verifier.IsKnownSecret(presented)
-                && throttle.Check(presented.LookupId, ipText) is { Allowed: false } throttled)
+                && throttle.Check(presented.LookupId, clientIp?.ToString()) is { Allowed: false } throttled)
             {
                 return Refuse(TooManyFailures(throttled));
             }
@@ -85,14 +84,14 @@ public sealed class ApiAuthenticator(
             case TokenVerificationOutcome.Unavailable:
                 return Refuse(Unavailable());
             case TokenVerificationOutcome.Unknown:
-                throttle.RecordFailure(ipText);
+                throttle.RecordFailure(clientIp?.ToString());
                 return Refuse(InvalidToken(ApiReasons.UnknownToken) with { FailedGuess = true });
             case TokenVerificationOutcome.WrongSecret:
-                throttle.RecordFailure(ipText);
+                throttle.RecordFailure(clientIp?.ToString());
                 return Refuse(InvalidToken(ApiReasons.WrongSecret) with { FailedGuess = true });
             case TokenVerificationOutcome.Throttled:
                 // Its attempts ran out while this call waited for the row: refused as the check above would.
-                return Refuse(TooManyFailures(throttle.Check(presented.LookupId, ipText)));
+                return Refuse(TooManyFailures(throttle.AttemptsSpent(presented.LookupId)));
             case TokenVerificationOutcome.ModeMismatch:
                 return Refuse(InvalidToken(ApiReasons.ModeMismatch));
             case TokenVerificationOutcome.Revoked:
@@ -200,9 +199,8 @@ public sealed class ApiAuthenticator(
         new(StatusCodes.Status429TooManyRequests, ApiReasons.RateLimited,
             "Too many failed attempts; wait before trying again.")
         {
-            RateLimit = decision.Limit ?? SecretFailureThrottle.TokenLimit,
-            // Allowed again only when the minute ended in between: then the next second is soon enough.
-            RetryAfter = decision.Allowed ? TimeSpan.FromSeconds(1) : decision.RetryAfter,
+            RateLimit = decision.Limit,
+            RetryAfter = decision.RetryAfter,
             Throttled = true,
         };
 

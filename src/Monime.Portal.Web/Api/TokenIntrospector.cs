@@ -45,7 +45,7 @@ public sealed class TokenIntrospector(
                 return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, ApiReasons.ServiceUnavailable,
                     "The token could not be checked right now; try again shortly.");
             case TokenVerificationOutcome.Throttled:
-                return TooManyFailures(context, caller, presented, throttle.Check(presented.LookupId, clientIp));
+                return TooManyFailures(context, caller, presented, throttle.AttemptsSpent(presented.LookupId));
             case TokenVerificationOutcome.Unknown:
                 throttle.RecordFailure(clientIp);
                 break;
@@ -68,9 +68,8 @@ public sealed class TokenIntrospector(
     {
         context.Features.Get<ApiCallState>()?.RefusalReason = ApiReasons.RateLimited;
         ApiLog.Introspected(logger, caller.TokenId, presented.ToString(), "throttled");
-        context.Response.Headers[ApiHeaders.RateLimit] = decision.Limit ?? SecretFailureThrottle.TokenLimit;
-        var retryAfter = decision.Allowed ? TimeSpan.FromSeconds(1) : decision.RetryAfter;
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+        context.Response.Headers[ApiHeaders.RateLimit] = decision.Limit;
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds))
             .ToString(CultureInfo.InvariantCulture);
         return ApiResults.Error(StatusCodes.Status429TooManyRequests, ApiReasons.RateLimited,
             "Too many failed attempts; wait before trying again.");

@@ -23,7 +23,8 @@ public static class DataProtectionExtensions
         var options = configuration.GetSection(DataProtectionKeyOptions.Section).Get<DataProtectionKeyOptions>();
         if (options is { CertificatePath: { Length: > 0 } path })
         {
-            keys.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword));
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword);
+            keys.ProtectKeysWithCertificate(certificate);
         }
 
         return services;

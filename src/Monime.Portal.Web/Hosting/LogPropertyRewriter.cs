@@ -39,7 +39,8 @@ internal static class LogPropertyRewriter
                 new SequenceValue(sequence.Elements.Select(e => Rewrite(e, rewrite) ?? e)),
             StructureValue structure when structure.Properties.Any(p => Rewrite(p.Value, rewrite) is not null) =>
                 new StructureValue(
-                    structure.Properties.Select(p => new LogEventProperty(p.Name, Rewrite(p.Value, rewrite) ?? p.Value)),
+                    structure.Properties.Select(p =>
+                        new LogEventProperty(p.Name, Rewrite(p.Value, rewrite) ?? p.Value)),
                     structure.TypeTag),
             DictionaryValue dictionary when dictionary.Elements.Any(e => Rewrite(e.Key, rewrite) is not null
                 || Rewrite(e.Value, rewrite) is not null) =>

@@ -39,6 +39,29 @@ public sealed class SecretFailureThrottleTests
     }
 
     [Fact]
+    public void AttemptsSpent_DuringAndAfterTheWindow_RefusesUntilItsEndThenForASecond()
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var throttle = new SecretFailureThrottle(cache, clock, Options.Create(new ApiOptions
+        {
+            FailuresPerTokenPerMinute = 2,
+        }));
+        throttle.TryTakeAttempt("lookup01");
+        throttle.TryTakeAttempt("lookup01");
+        clock.Advance(TimeSpan.FromSeconds(20));
+
+        var during = throttle.AttemptsSpent("lookup01");
+        clock.Advance(TimeSpan.FromSeconds(50));
+        var after = throttle.AttemptsSpent("lookup01");
+
+        Assert.Equal((false, SecretFailureThrottle.TokenLimit, TimeSpan.FromSeconds(40)),
+            (during.Allowed, during.Limit, during.RetryAfter));
+        Assert.Equal((false, SecretFailureThrottle.TokenLimit, TimeSpan.FromSeconds(1)),
+            (after.Allowed, after.Limit, after.RetryAfter));
+    }
+
+    [Fact]
     public void Check_AfterLimitOfAddressFailures_RefusesThatAddressOnly()
     {
         using var cache = new MemoryCache(new MemoryCacheOptions());

@@ -9,7 +9,9 @@ namespace Monime.Portal.Web.Tests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class ApiAuthorizationTests(ApiAppFactory factory)
 {
-    /// <summary>The one peer <see cref="ApiAppFactory"/> configures as a proxy whose X-Forwarded-For is believed.</summary>
+    /// <summary>
+    /// The one peer <see cref="ApiAppFactory"/> configures as a proxy whose X-Forwarded-For is believed.
+    /// </summary>
     public const string TrustedProxy = "198.51.100.77";
 
     [Fact]

@@ -169,7 +169,9 @@ public sealed class IdempotencyTests(ApiAppFactory factory)
         Assert.Equal("idempotency_key_in_use", recentAgain.Reason);
     }
 
-    /// <summary>Moves a record's creation back by <paramref name="age"/>, as if it had been made that long ago.</summary>
+    /// <summary>
+    /// Moves a record's creation back by <paramref name="age"/>, as if it had been made that long ago.
+    /// </summary>
     private static async Task AgeAsync(string key, TimeSpan age)
     {
         await using var db = await TestDatabase.OpenAsync();

@@ -81,7 +81,10 @@ public sealed partial class BackendTerminationTests(
     }
 
     private static List<KeyValuePair<string, string>> Form(int index, Guid nonce, string antiforgery) =>
-        [.. TokenCreateForm.Live($"terminated backends {index}", nonce), new("__RequestVerificationToken", antiforgery)];
+        [
+            .. TokenCreateForm.Live($"terminated backends {index}", nonce),
+            new("__RequestVerificationToken", antiforgery),
+        ];
 
     private static async Task<(HttpStatusCode Status, string Html)> PostAsync(
         HttpClient client, List<KeyValuePair<string, string>> form)
