@@ -1,8 +1,23 @@
 namespace Monime.Portal.Tokens;
 
 /// <summary>A presented token that passed the format and checksum checks; nothing is known of it yet.</summary>
-public sealed record ParsedToken(TokenMode Mode, string LookupId, string Secret)
+/// <remarks>
+/// A class, not a record: a record would print its secret and compare by it. The verification cache's key is
+/// computed once per parsed token, so a caller that keeps the parsed token for the same header (the API keeps it
+/// per connection) pays the SHA-256 once, not on every call.
+/// </remarks>
+public sealed class ParsedToken(TokenMode mode, string lookupId, string secret)
 {
-    // Records print every member by default; this one holds a secret, so it prints only what is public.
+    private VerificationKey? _key;
+
+    public TokenMode Mode { get; } = mode;
+
+    public string LookupId { get; } = lookupId;
+
+    public string Secret { get; } = secret;
+
+    /// <summary>What the verification cache remembers this exact token under; two threads racing compute equal keys.</summary>
+    internal VerificationKey Key => _key ??= VerificationKey.Of(LookupId, Secret);
+
     public override string ToString() => TokenFormat.Mask(Mode, LookupId);
 }

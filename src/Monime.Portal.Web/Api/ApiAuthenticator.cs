@@ -59,9 +59,15 @@ public sealed class ApiAuthenticator(
             });
         }
 
-        if (!TokenFormat.TryParse(header.Value, out var presented))
+        var presented = ConnectionTokenMemo.Recall(context, header.Value!);
+        if (presented is null)
         {
-            return Refuse(InvalidToken(ApiReasons.MalformedToken) with { FailedGuess = true });
+            if (!TokenFormat.TryParse(header.Value, out presented))
+            {
+                return Refuse(InvalidToken(ApiReasons.MalformedToken) with { FailedGuess = true });
+            }
+
+            ConnectionTokenMemo.Remember(context, header.Value!, presented);
         }
 
         var clientIp = ClientAddress(context);
@@ -121,11 +127,11 @@ public sealed class ApiAuthenticator(
             role = lookup.Role;
         }
 
-        var evaluation = AccessPolicy.Evaluate(new AccessRequest(token, clock.GetUtcNow(), requirement?.Permission,
+        var decision = AccessPolicy.Decide(new AccessRequest(token, clock.GetUtcNow(), requirement?.Permission,
             requirement is { SpaceScoped: true }, spaceId, role, clientIp));
         // A refused call keeps the Space it asked for, so its owner can replay it in the refusal explainer.
         call.SpaceId = requirement is { SpaceScoped: true } && SpaceIds.IsWellFormed(spaceId) ? spaceId : null;
-        if (evaluation.FirstFailure is { } failure)
+        if (decision.FirstFailure is { } failure)
         {
             return Refuse(RefusalFor(failure, requirement?.Permission));
         }
@@ -144,7 +150,7 @@ public sealed class ApiAuthenticator(
         var release = call.ApiRelease ?? token.ApiRelease;
         return new ApiAuthentication(
             new ApiCaller(token.Id, token.OwnerId, token.OrganizationId, token.Mode, release, call.SpaceId,
-                evaluation.EffectivePermissions),
+                decision.EffectivePermissions),
             null);
     }
 

@@ -38,28 +38,37 @@ public sealed class AccessPolicyTests
     [InlineData("wrong-ip", "ip_not_allowed")]
     public void Evaluate_OneFactBroken_FirstFailureIsThatCheck(string broken, string reason)
     {
-        var token = Token() with
-        {
-            RevokedAt = broken == "revoked" ? s_now.AddDays(-1) : null,
-            ExpiresAt = broken == "expired" ? s_now.AddSeconds(-1) : s_now.AddDays(30),
-            WhitelistedSpaceId = broken == "other-space" ? "spc_other1" : Space,
-            Permissions = broken == "no-permission"
-                ? new HashSet<string>(["payments:read"])
-                : new HashSet<string>(["payments:read", "payments:write"]),
-            IpWhitelist = ["203.0.113.0/24"],
-        };
-        var request = Request(token) with
-        {
-            SpaceId = broken switch { "no-space" => null, "bad-space" => "spc_!", "other-space" => Space, _ => Space },
-            Role = broken switch { "not-member" => null, "viewer" => SpaceRole.Viewer, _ => SpaceRole.Developer },
-            Address = IPAddress.Parse(broken == "wrong-ip" ? "198.51.100.9" : "203.0.113.7"),
-        };
+        var request = WithBroken(broken);
 
         var evaluation = AccessPolicy.Evaluate(request);
 
         Assert.False(evaluation.Allowed);
         Assert.Equal(reason, evaluation.FirstFailure!.Reason);
         Assert.False(string.IsNullOrWhiteSpace(evaluation.FirstFailure.Advice));
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("revoked")]
+    [InlineData("expired")]
+    [InlineData("no-space")]
+    [InlineData("bad-space")]
+    [InlineData("other-space")]
+    [InlineData("not-member")]
+    [InlineData("no-permission")]
+    [InlineData("viewer")]
+    [InlineData("wrong-ip")]
+    [InlineData("two-broken")]
+    public void Decide_AnyRequest_AgreesWithEvaluate(string broken)
+    {
+        var request = WithBroken(broken);
+
+        var decision = AccessPolicy.Decide(request);
+        var evaluation = AccessPolicy.Evaluate(request);
+
+        Assert.Equal(evaluation.Allowed, decision.Allowed);
+        Assert.Equal(evaluation.FirstFailure, decision.FirstFailure);
+        Assert.Equal(evaluation.EffectivePermissions.Order(), decision.EffectivePermissions.Order());
     }
 
     [Fact]
@@ -104,6 +113,27 @@ public sealed class AccessPolicyTests
 
         Assert.True(evaluation.Allowed);
         Assert.Equal(["payments:read"], evaluation.EffectivePermissions);
+    }
+
+    /// <summary>A Space-scoped write that passes every check, but for the one fact named (or two).</summary>
+    private static AccessRequest WithBroken(string broken)
+    {
+        var token = Token() with
+        {
+            RevokedAt = broken is "revoked" or "two-broken" ? s_now.AddDays(-1) : null,
+            ExpiresAt = broken == "expired" ? s_now.AddSeconds(-1) : s_now.AddDays(30),
+            WhitelistedSpaceId = broken == "other-space" ? "spc_other1" : Space,
+            Permissions = broken == "no-permission"
+                ? new HashSet<string>(["payments:read"])
+                : new HashSet<string>(["payments:read", "payments:write"]),
+            IpWhitelist = ["203.0.113.0/24"],
+        };
+        return Request(token) with
+        {
+            SpaceId = broken switch { "no-space" => null, "bad-space" => "spc_!", _ => Space },
+            Role = broken switch { "not-member" => null, "viewer" => SpaceRole.Viewer, _ => SpaceRole.Developer },
+            Address = IPAddress.Parse(broken is "wrong-ip" or "two-broken" ? "198.51.100.9" : "203.0.113.7"),
+        };
     }
 
     private static VerifiedToken Token() => new(

@@ -55,7 +55,7 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
 
         // Every guess is in flight before the first one has failed, as in a flood of them.
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 4 * limit).Select(_ => instance.Verifier.VerifyAsync(
-            real with { Secret = Base62.Random(TokenFormat.SecretLength) }, CancellationToken.None)));
+            WithOtherSecret(real), CancellationToken.None)));
 
         Assert.Equal(limit, instance.Hasher.Evaluations);
         Assert.Equal(limit, outcomes.Count(o => o.Outcome == TokenVerificationOutcome.WrongSecret));
@@ -72,7 +72,7 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
         for (var i = 0; i < 2 * new ApiOptions().FailuresPerTokenPerMinute; i++)
         {
             await instance.Verifier.VerifyAsync(
-                real with { Secret = Base62.Random(TokenFormat.SecretLength) }, CancellationToken.None);
+                WithOtherSecret(real), CancellationToken.None);
         }
 
         // The cache entry goes (as when its lifetime ends); the secret's proof does not, so no attempt is needed.
@@ -197,7 +197,7 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
         await using var instance = await OtherInstance.StartAsync(factory.ConnectionString);
         var (value, id, _) = await CreateTokenAsync();
         var parsed = Parse(value);
-        var wrong = parsed with { Secret = Base62.Random(TokenFormat.SecretLength) };
+        var wrong = WithOtherSecret(parsed);
 
         var result = await instance.Verifier.VerifyAsync(wrong, CancellationToken.None);
 
@@ -230,6 +230,9 @@ public sealed class TokenVerifierTests(PortalAppFactory factory) : IClassFixture
     private Task<string> HashOfAsync(Guid id) =>
         factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>().AccessTokens
             .Where(t => t.Id == id).Select(t => t.SecretHash).SingleAsync());
+
+    private static ParsedToken WithOtherSecret(ParsedToken token) =>
+        new(token.Mode, token.LookupId, Base62.Random(TokenFormat.SecretLength));
 
     private static ParsedToken Parse(string value) =>
         TokenFormat.TryParse(value, out var parsed) ? parsed : throw new ArgumentException("Not a token.");
