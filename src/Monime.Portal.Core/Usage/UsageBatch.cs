@@ -1,7 +1,10 @@
 namespace Monime.Portal.Usage;
 
-/// <summary>Usage drained from the buffer: counts per bucket and the calls themselves, oldest first.</summary>
-public sealed record UsageBatch(IReadOnlyDictionary<UsageBucketKey, long> Counts, IReadOnlyList<ApiCall> Calls)
+/// <summary>Usage drained from the buffer: counts per bucket, and what each token's calls left to write.</summary>
+public sealed record UsageBatch(IReadOnlyDictionary<UsageBucketKey, long> Counts, IReadOnlyList<TokenActivity> Tokens)
 {
-    public bool IsEmpty => Counts.Count == 0 && Calls.Count == 0;
+    public bool IsEmpty => Counts.Count == 0 && Tokens.Count == 0;
+
+    /// <summary>The request-log lines the batch holds.</summary>
+    public int LoggedCalls => Tokens.Sum(token => token.RecentCalls.Count);
 }

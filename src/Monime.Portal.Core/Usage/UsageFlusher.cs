@@ -24,14 +24,14 @@ public sealed partial class UsageFlusher(
         try
         {
             await writer.WriteAsync(batch, cancellationToken);
-            LogFlushed(batch.Counts.Count, batch.Calls.Count);
+            LogFlushed(batch.Counts.Count, batch.LoggedCalls);
         }
         catch (Exception exception)
         {
             // A batch runs as one transaction, so a failed or cancelled write stored none of it: putting it
             // back loses nothing and counts nothing twice. Dropping it on cancellation lost whole batches.
             buffer.Restore(batch);
-            LogFlushFailed(exception, batch.Calls.Count);
+            LogFlushFailed(exception, batch.LoggedCalls);
             if (exception is OperationCanceledException)
             {
                 throw;
@@ -74,9 +74,9 @@ public sealed partial class UsageFlusher(
         }
     }
 
-    [LoggerMessage(4000, LogLevel.Debug, "Usage flushed: {Buckets} counters, {Calls} calls")]
+    [LoggerMessage(4000, LogLevel.Debug, "Usage flushed: {Buckets} counters, {Calls} request-log lines")]
     private partial void LogFlushed(int buckets, int calls);
 
-    [LoggerMessage(4001, LogLevel.Error, "Usage flush failed; {Calls} calls kept for the next attempt")]
+    [LoggerMessage(4001, LogLevel.Error, "Usage flush failed; kept for the next attempt with {Calls} request-log lines")]
     private partial void LogFlushFailed(Exception exception, int calls);
 }

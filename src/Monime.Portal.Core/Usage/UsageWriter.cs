@@ -84,17 +84,18 @@ public sealed class UsageWriter(NpgsqlDataSource dataSource, Microsoft.Extension
         AddCounts(batch, usage.Counts);
 
         // A 401 is someone presenting the token's lookup id with a wrong secret: it is counted, but it is not
-        // the token being used, so it moves neither "last used" nor the known addresses.
-        var used = usage.Calls.Where(call => call.StatusCode != 401).ToList();
+        // the token being used, so it moves neither "last used" nor the known addresses (see TokenActivity).
+        var used = usage.Tokens.Where(token => token.LastUse is not null).ToList();
         if (used.Count > 0)
         {
             AddLastUse(batch, used);
             AddNewIps(batch, used);
         }
 
-        if (usage.Calls.Count > 0)
+        var logged = usage.Tokens.Where(token => token.RecentCalls.Count > 0).ToList();
+        if (logged.Count > 0)
         {
-            AddRequests(batch, usage.Calls);
+            AddRequests(batch, logged);
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -112,29 +113,23 @@ public sealed class UsageWriter(NpgsqlDataSource dataSource, Microsoft.Extension
             keys.Select(k => counts[k]).ToArray());
     }
 
-    private void AddLastUse(NpgsqlBatch batch, List<ApiCall> used)
+    private void AddLastUse(NpgsqlBatch batch, List<TokenActivity> used)
     {
-        var perToken = used.GroupBy(call => call.TokenId)
-            .Select(calls =>
-            {
-                var newestFirst = calls.OrderByDescending(call => call.OccurredAt).ToList();
-                var ips = newestFirst.Select(call => call.Ip).OfType<string>().Distinct();
-                return (Id: calls.Key, newestFirst[0].OccurredAt, newestFirst[0].Ip, Ips: string.Join(' ', ips));
-            })
-            .ToList();
+        // The batch's addresses newest first; the statement puts them before those stored and keeps the newest few.
+        var newestIps = used.Select(token => string.Join(' ',
+            token.Addresses.OrderByDescending(address => address.Value.Last).Select(address => address.Key)));
         Add(batch, UpdateLastUse,
-            perToken.Select(t => t.Id).ToArray(),
-            perToken.Select(t => t.OccurredAt).ToArray(),
-            perToken.Select(t => t.Ip).ToArray(),
-            perToken.Select(t => t.Ips).ToArray(),
+            used.Select(t => t.TokenId).ToArray(),
+            used.Select(t => t.LastUse!.OccurredAt).ToArray(),
+            used.Select(t => t.LastUse!.Ip).ToArray(),
+            newestIps.ToArray(),
             options.Value.RecentIpCount);
     }
 
-    private static void AddNewIps(NpgsqlBatch batch, List<ApiCall> used)
+    private static void AddNewIps(NpgsqlBatch batch, List<TokenActivity> used)
     {
-        var firstSeen = used.Where(call => call.Ip is not null)
-            .GroupBy(call => (call.TokenId, Ip: call.Ip!))
-            .Select(group => (group.Key.TokenId, group.Key.Ip, At: group.Min(call => call.OccurredAt)))
+        var firstSeen = used.SelectMany(token =>
+                token.Addresses.Select(address => (token.TokenId, Ip: address.Key, address.Value.First)))
             .ToList();
         if (firstSeen.Count == 0)
         {
@@ -144,15 +139,13 @@ public sealed class UsageWriter(NpgsqlDataSource dataSource, Microsoft.Extension
         Add(batch, RecordNewIps,
             firstSeen.Select(s => s.TokenId).ToArray(),
             firstSeen.Select(s => s.Ip).ToArray(),
-            firstSeen.Select(s => s.At).ToArray());
+            firstSeen.Select(s => s.First).ToArray());
     }
 
-    private void AddRequests(NpgsqlBatch batch, IReadOnlyList<ApiCall> calls)
+    private void AddRequests(NpgsqlBatch batch, List<TokenActivity> logged)
     {
-        // Only the newest lines of each token survive the trim, so older ones are not sent at all.
-        var kept = calls.GroupBy(call => call.TokenId)
-            .SelectMany(group => group.TakeLast(options.Value.RequestLogLength))
-            .ToList();
+        // Each token's newest lines only, oldest first, so that the trim below keeps the newest by id.
+        var kept = logged.SelectMany(token => token.RecentCalls).ToList();
         Add(batch, InsertRequests,
             kept.Select(c => c.TokenId).ToArray(),
             kept.Select(c => c.OccurredAt).ToArray(),
@@ -164,7 +157,7 @@ public sealed class UsageWriter(NpgsqlDataSource dataSource, Microsoft.Extension
             kept.Select(c => c.RequestId).ToArray(),
             kept.Select(c => c.SpaceId).ToArray(),
             kept.Select(c => c.Reason).ToArray());
-        Add(batch, TrimRequests, kept.Select(c => c.TokenId).Distinct().ToArray(), options.Value.RequestLogLength);
+        Add(batch, TrimRequests, logged.Select(t => t.TokenId).ToArray(), options.Value.RequestLogLength);
     }
 
     private static void Add(NpgsqlBatch batch, string sql, params object?[] values)

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Monime.Portal.Api;
@@ -27,6 +29,8 @@ public sealed class ApiMiddleware(
     IOptions<ApiOptions> options,
     ILogger<ApiMiddleware> logger)
 {
+    private readonly ConcurrentDictionary<(Endpoint Endpoint, string Method), string> _endpointNames = new();
+
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -397,11 +401,32 @@ public sealed class ApiMiddleware(
     /// </summary>
     private static string NewRequestId() => "req_" + Random.Shared.GetString(Base62.Alphabet, 24);
 
-    /// <summary>The route template, never the raw path, so usage counters do not grow with every id.</summary>
-    private static string EndpointName(HttpContext context) =>
-        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template }
-            ? $"{context.Request.Method} /{template.TrimStart('/')}"
-            : $"{context.Request.Method} (unmatched)";
+    /// <summary>
+    /// The route template, never the raw path, so usage counters do not grow with every id. Built once per
+    /// endpoint and method the endpoint answers, since every call is counted under it; other methods are rare
+    /// and not kept, so the table stays as small as the API.
+    /// </summary>
+    private string EndpointName(HttpContext context)
+    {
+        var method = context.Request.Method;
+        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern.RawText: { } template } endpoint)
+        {
+            return $"{method} (unmatched)";
+        }
+
+        if (_endpointNames.TryGetValue((endpoint, method), out var name))
+        {
+            return name;
+        }
+
+        name = $"{method} /{template.TrimStart('/')}";
+        if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) == true)
+        {
+            _endpointNames.TryAdd((endpoint, method), name);
+        }
+
+        return name;
+    }
 
     private static bool IsIdempotentWrite(HttpContext context) =>
         (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
