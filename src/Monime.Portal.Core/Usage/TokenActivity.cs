@@ -28,23 +28,16 @@ public sealed class TokenActivity(Guid tokenId)
     /// <summary>Each address that used the token, with when it was first and last seen.</summary>
     public IReadOnlyDictionary<string, AddressSeen> Addresses => _addresses;
 
-    /// <summary>How many log lines and addresses this holds: what the buffer's bound counts.</summary>
-    internal int Held => _recent.Count + _addresses.Count;
-
     /// <summary>
-    /// Takes note of a call. The log grows up to <paramref name="logLength"/> while <paramref name="roomLeft"/>;
-    /// then each call replaces the oldest. Returns how much <see cref="Held"/> grew.
+    /// Takes note of a call. The log grows up to <paramref name="logLength"/> while <paramref name="logRoom"/>,
+    /// and each further call replaces the oldest; an address not seen before is noted only while
+    /// <paramref name="addressRoom"/>.
     /// </summary>
-    internal int Add(ApiCall call, int logLength, bool roomLeft)
+    internal void Add(ApiCall call, int logLength, bool logRoom, bool addressRoom)
     {
-        var grown = 0;
         if (logLength > 0)
         {
-            if (_recent.Count < logLength && (roomLeft || _recent.Count == 0))
-            {
-                grown++;
-            }
-            else
+            if (_recent.Count >= logLength || (!logRoom && _recent.Count > 0))
             {
                 _recent.Dequeue();
             }
@@ -54,7 +47,7 @@ public sealed class TokenActivity(Guid tokenId)
 
         if (call.StatusCode == 401)
         {
-            return grown;
+            return;
         }
 
         if (LastUse is null || call.OccurredAt >= LastUse.OccurredAt)
@@ -69,14 +62,11 @@ public sealed class TokenActivity(Guid tokenId)
             {
                 seen = seen.Including(call.OccurredAt);
             }
-            else if (roomLeft)
+            else if (addressRoom)
             {
                 _addresses[ip] = new AddressSeen(call.OccurredAt, call.OccurredAt);
-                grown++;
             }
         }
-
-        return grown;
     }
 
     /// <summary>Folds in the activity of an earlier batch that could not be written, as if it had never left.</summary>

@@ -12,16 +12,17 @@ namespace Monime.Portal.Usage;
 /// Counts are kept whole. Of the calls themselves only what the writer stores is kept (<see cref="TokenActivity"/>):
 /// the newest <see cref="UsageOptions.RequestLogLength"/> per token, the newest use and the addresses. Keeping
 /// every call until the flush made each one outlive several garbage collections at tens of thousands of calls a
-/// second. Log lines and addresses together are bounded by <see cref="UsageOptions.MaxBufferedRequests"/> (while
-/// the database is away, batches pile up here): past it, each token's log stops growing and new calls replace its
-/// oldest, and addresses not seen before in the batch are not noted, so a new-address alert can be missed then.
+/// second. Log lines and addresses are each bounded by <see cref="UsageOptions.MaxBufferedRequests"/> (while the
+/// database is away, batches pile up here): past it, each token's log stops growing and its new calls replace its
+/// oldest, and an address not seen before in the batch is not noted, so its new-address alert is missed.
 /// </remarks>
 public sealed class UsageBuffer(IOptions<UsageOptions> options) : IUsageRecorder
 {
     private readonly Lock _gate = new();
     private Dictionary<UsageBucketKey, long> _counts = [];
     private Dictionary<Guid, TokenActivity> _tokens = [];
-    private int _held;
+    private int _logLines;
+    private int _addresses;
 
     public void Record(ApiCall call)
     {
@@ -33,7 +34,11 @@ public sealed class UsageBuffer(IOptions<UsageOptions> options) : IUsageRecorder
             CollectionsMarshal.GetValueRefOrAddDefault(_counts, key, out _)++;
             ref var activity = ref CollectionsMarshal.GetValueRefOrAddDefault(_tokens, call.TokenId, out _);
             activity ??= new TokenActivity(call.TokenId);
-            _held += activity.Add(call, settings.RequestLogLength, _held < settings.MaxBufferedRequests);
+            var (lines, addresses) = (activity.RecentCalls.Count, activity.Addresses.Count);
+            activity.Add(call, settings.RequestLogLength, _logLines < settings.MaxBufferedRequests,
+                _addresses < settings.MaxBufferedRequests);
+            _logLines += activity.RecentCalls.Count - lines;
+            _addresses += activity.Addresses.Count - addresses;
         }
     }
 
@@ -45,7 +50,7 @@ public sealed class UsageBuffer(IOptions<UsageOptions> options) : IUsageRecorder
             var batch = new UsageBatch(_counts, [.. _tokens.Values]);
             _counts = [];
             _tokens = [];
-            _held = 0;
+            (_logLines, _addresses) = (0, 0);
             return batch;
         }
     }
@@ -74,7 +79,8 @@ public sealed class UsageBuffer(IOptions<UsageOptions> options) : IUsageRecorder
                 }
             }
 
-            _held = _tokens.Values.Sum(activity => activity.Held);
+            _logLines = _tokens.Values.Sum(activity => activity.RecentCalls.Count);
+            _addresses = _tokens.Values.Sum(activity => activity.Addresses.Count);
         }
     }
 

@@ -17,8 +17,9 @@ public sealed class UsageOptions
     public int RecentIpCount { get; set; } = 5;
 
     /// <summary>
-    /// Bounds the request-log part of the buffer while the database is unreachable; counters are never
-    /// dropped, only the oldest log lines.
+    /// Bounds the request-log lines the buffer holds, and separately the addresses it notes, which pile up while
+    /// the database is unreachable. Counters are never dropped; past the bound, a token's newest calls replace its
+    /// oldest in the log, and addresses new to the batch are not noted.
     /// </summary>
     public int MaxBufferedRequests { get; set; } = 50_000;
 }

@@ -38,9 +38,32 @@ public sealed class UsageBufferTests
 
         var batch = buffer.Drain();
         Assert.Equal(300, batch.Counts.Values.Sum());
-        Assert.InRange(batch.Tokens.Sum(t => t.RecentCalls.Count + t.Addresses.Count), 3, 10 + tokens.Count);
+        Assert.InRange(batch.Tokens.Sum(t => t.RecentCalls.Count), tokens.Count, 10 + tokens.Count);
+        Assert.Equal(10, batch.Tokens.Sum(t => t.Addresses.Count));
         Assert.All(tokens, token => Assert.Equal(
             Id(297 + tokens.IndexOf(token)), batch.Tokens.Single(t => t.TokenId == token).RecentCalls.Last().RequestId));
+    }
+
+    [Fact]
+    public void Record_LogAtTheBound_StillNotesNewAddresses()
+    {
+        var buffer = Buffer(logLength: 200, maxBuffered: 10);
+        var token = Guid.NewGuid();
+
+        for (var i = 0; i < 20; i++)
+        {
+            buffer.Record(Call(token, i, ip: "192.0.2.1"));
+        }
+
+        for (var i = 20; i < 25; i++)
+        {
+            buffer.Record(Call(token, i, ip: $"198.51.100.{i}"));
+        }
+
+        var activity = Assert.Single(buffer.Drain().Tokens);
+        Assert.Equal(10, activity.RecentCalls.Count);
+        Assert.Equal(Id(24), activity.RecentCalls.Last().RequestId);
+        Assert.Equal(6, activity.Addresses.Count);
     }
 
     [Fact]
