@@ -89,7 +89,7 @@ public sealed class TokenVerifier(
 
         var key = presented.Key;
         return cache.TryGetValue(key, out Remembered? remembered) && remembered is not null
-            ? Serve(remembered, presented, key) with { Change = before }
+            ? Serve(remembered, presented, key, before)
             : null;
     }
 
@@ -195,14 +195,16 @@ public sealed class TokenVerifier(
     }
 
     /// <summary>The verdict on a remembered token; starts its verification ahead when its entry is ageing.</summary>
-    private TokenVerification Serve(Remembered remembered, ParsedToken presented, VerificationKey key)
+    private TokenVerification Serve(
+        Remembered remembered, ParsedToken presented, VerificationKey key, TokenChange? change = null)
     {
-        if (clock.GetUtcNow() >= remembered.RefreshFrom)
+        var now = clock.GetUtcNow();
+        if (now >= remembered.RefreshFrom)
         {
             RefreshAhead(presented, key);
         }
 
-        return Judge(remembered.Token, presented);
+        return Judge(remembered.Token, presented, now, change);
     }
 
     /// <summary>
@@ -309,7 +311,7 @@ public sealed class TokenVerifier(
             }
         }
 
-        return Judge(stored.Token, presented);
+        return Judge(stored.Token, presented, clock.GetUtcNow());
     }
 
     private void Remember(
@@ -406,16 +408,17 @@ public sealed class TokenVerifier(
         exception is NpgsqlException or TimeoutException
         || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private TokenVerification Judge(VerifiedToken token, ParsedToken presented)
+    private static TokenVerification Judge(
+        VerifiedToken token, ParsedToken presented, DateTimeOffset now, TokenChange? change = null)
     {
         var outcome = token.Mode != presented.Mode ? TokenVerificationOutcome.ModeMismatch
-            : token.StatusAt(clock.GetUtcNow()) switch
+            : token.StatusAt(now) switch
             {
                 TokenStatus.Revoked => TokenVerificationOutcome.Revoked,
                 TokenStatus.Expired => TokenVerificationOutcome.Expired,
                 _ => TokenVerificationOutcome.Verified,
             };
-        return new TokenVerification(outcome, token, token.Id);
+        return new TokenVerification(outcome, token, token.Id) { Change = change };
     }
 
     private CancellationTokenSource EvictionSourceFor(string lookupId) =>

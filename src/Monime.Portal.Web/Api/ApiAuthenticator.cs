@@ -35,7 +35,7 @@ public sealed class ApiAuthenticator(
 {
     private const string Realm = "Bearer realm=\"monime\"";
 
-    public async Task<ApiAuthentication> AuthenticateAsync(
+    public async ValueTask<ApiAuthentication> AuthenticateAsync(
         HttpContext context, Endpoint endpoint, ApiCallState call, CancellationToken cancellationToken)
     {
         var requirement = endpoint.Metadata.GetMetadata<ApiPermissionMetadata>();

@@ -60,7 +60,7 @@ public static class ApiEndpoints
             call?.ApiRelease ?? ApiReleases.Latest,
             ApiAuthenticator.ClientAddress(context)?.ToString(),
             caller is null ? null : token?.Masked,
-            caller is null ? null : [.. caller.EffectivePermissions.Order(StringComparer.Ordinal)]));
+            caller is null ? null : Sorted(caller.EffectivePermissions)));
     }
 
     private static IResult TokenSelf(HttpContext context)
@@ -75,7 +75,7 @@ public static class ApiEndpoints
             token.ExpiresAt,
             token.WhitelistedSpaceId,
             token.IpWhitelist.Count > 0,
-            [.. token.Permissions.Order(StringComparer.Ordinal)]));
+            Sorted(token.Permissions)));
     }
 
     /// <summary>
@@ -118,5 +118,13 @@ public static class ApiEndpoints
         var oldExpiry = token.ExpiresAt is { } expiresAt && expiresAt < graceEnd ? expiresAt : graceEnd;
         return ApiResults.Ok(SelfRotationResult.From(token, replacement, issued, oldExpiry),
             StatusCodes.Status201Created);
+    }
+
+    /// <summary>Permissions in a stable order; a plain sort, since the self-test answers on every call.</summary>
+    private static string[] Sorted(IReadOnlySet<string> permissions)
+    {
+        var sorted = permissions.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
     }
 }
