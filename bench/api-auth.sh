@@ -19,8 +19,8 @@ bench_start Api__VerificationCacheSeconds=$CACHE_SECONDS
 wrk_args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/latency.lua "$BASE/v1")
 # Both paths are warmed until tiered compilation has settled: a shorter warm-up left the authenticated path's
 # methods still being recompiled during its first measured run, which cost it up to 15% there.
-wrk -t2 -c8 -d"$WARMUP" "$BASE/v1" >/dev/null
-wrk -t2 -c8 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$BASE/v1" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE/v1" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$BASE/v1" >/dev/null
 
 # run SIDE: one wrk run, its output kept as $BENCH_DIR/SIDE-N.txt.
 runs=0
