@@ -10,7 +10,8 @@ namespace Monime.Portal.Web.Api;
 /// <list type="number">
 /// <item>Header: exactly one <c>Authorization: Bearer</c>; none → 401 without an error code (or anonymous where
 /// the endpoint allows it); empty, several, another scheme or a token in the query string → 400.</item>
-/// <item>Format and checksum (<see cref="TokenFormat.TryParse"/>): no database, no Argon2id → 401.</item>
+/// <item>Format and checksum (<see cref="TokenFormat.TryParse"/>): no database, no Argon2id → 401. A header seen on
+/// the connection's previous call is not parsed again (<see cref="ConnectionTokenMemo"/>).</item>
 /// <item>Failure throttle, only when the secret is not already known good: too many failures for the token or
 /// from the address → 429 before any database read or hashing, held back a moment so that a flood answers
 /// itself slowly (<see cref="ApiOptions.ThrottledRefusalDelayMilliseconds"/>). A flood spread over many
