@@ -75,11 +75,17 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
     {
         var user = await cluster.A.CreateUserAsync();
         var (token, tokenId) = await ApiTestTokens.CreateAsync(cluster.A, user);
+        var (sentinel, _) = await ApiTestTokens.CreateAsync(cluster.A, user);
         using var apiB = cluster.B.CreatePortalClient();
+        await WarmAsync(apiB, sentinel);
         var before = await ListenerPidAsync(cluster.B.InstanceName, except: null, TimeSpan.FromSeconds(10));
 
         await ExecuteAsync($"SELECT pg_terminate_backend({before})");
         var after = await ListenerPidAsync(cluster.B.InstanceName, except: before, TimeSpan.FromSeconds(15));
+
+        // Back to listening, B clears its cache a moment after the new LISTEN shows in pg_stat_activity; a token
+        // warmed before that moment would be cleared too. The sentinel, known to B until then, shows it has passed.
+        await WaitUntilForgottenAsync(cluster.B, sentinel, TimeSpan.FromSeconds(10));
         await WarmAsync(apiB, token);
         var (reached, refused, lateOnB) = await RevokeAndWatchAsync(user, tokenId, token, apiB);
 
@@ -182,6 +188,18 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
     /// The listener's session: named after the instance, last statement its LISTEN (or the idle probe), and idle,
     /// so the LISTEN has completed and notifications from now on reach it.
     /// </summary>
+    private static async Task WaitUntilForgottenAsync(ScaleOutAppFactory instance, string token, TimeSpan timeout)
+    {
+        Assert.True(TokenFormat.TryParse(token, out var parsed));
+        var verifier = instance.Services.GetRequiredService<TokenVerifier>();
+        var waited = Stopwatch.StartNew();
+        while (verifier.IsKnownSecret(parsed))
+        {
+            Assert.True(waited.Elapsed < timeout, $"The instance still held the token after {timeout}.");
+            await Task.Delay(10);
+        }
+    }
+
     private async Task<int> ListenerPidAsync(string instance, int? except, TimeSpan timeout)
     {
         var waited = Stopwatch.StartNew();
