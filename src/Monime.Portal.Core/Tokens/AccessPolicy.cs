@@ -25,15 +25,16 @@ public static class AccessPolicy
     private static readonly AccessCheck s_ownSpace = new(AccessCheckNames.SpaceWhitelist, true, null,
         "The Space is the token's own.");
 
-    /// <summary>Every check in the API's order, each with what it found: for people reading why a call failed.</summary>
+    /// <summary>Every check in the API's order, each with what it found: for people reading a refusal.</summary>
     public static AccessEvaluation Evaluate(AccessRequest request)
     {
         var checks = new List<AccessCheck>();
-        var effective = Run(request, checks);
+        var outcome = new Outcome(checks);
+        var effective = Run(request, ref outcome);
         return new AccessEvaluation(checks, effective);
     }
 
-    /// <summary>The API's verdict on one call: the same checks as <see cref="Evaluate"/>, passes left unexplained.</summary>
+    /// <summary>The API's verdict on one call: the checks of <see cref="Evaluate"/>, passes left unexplained.</summary>
     public static AccessDecision Decide(AccessRequest request)
     {
         var outcome = new Outcome(null);
@@ -46,12 +47,6 @@ public static class AccessPolicy
         token is not null && spaceId is not null && SpaceIds.IsWellFormed(spaceId)
         && (token.WhitelistedSpaceId is null
             || string.Equals(token.WhitelistedSpaceId, spaceId, StringComparison.Ordinal));
-
-    private static IReadOnlySet<string> Run(AccessRequest request, List<AccessCheck> checks)
-    {
-        var outcome = new Outcome(checks);
-        return Run(request, ref outcome);
-    }
 
     private static IReadOnlySet<string> Run(AccessRequest request, ref Outcome outcome)
     {

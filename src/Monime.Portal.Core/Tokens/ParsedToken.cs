@@ -16,7 +16,7 @@ public sealed class ParsedToken(TokenMode mode, string lookupId, string secret)
 
     public string Secret { get; } = secret;
 
-    /// <summary>What the verification cache remembers this exact token under; two threads racing compute equal keys.</summary>
+    /// <summary>The verification cache's key for this exact token; two threads racing compute equal keys.</summary>
     internal VerificationKey Key => _key ??= VerificationKey.Of(LookupId, Secret);
 
     public override string ToString() => TokenFormat.Mask(Mode, LookupId);

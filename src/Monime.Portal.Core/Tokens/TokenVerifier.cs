@@ -384,7 +384,7 @@ public sealed class TokenVerifier(
         }
     }
 
-    /// <summary>Forgets everything: when change notifications may have been missed, nothing remembered is trusted.</summary>
+    /// <summary>Forgets everything: when change notifications may have been missed, nothing is kept.</summary>
     public void EvictAll()
     {
         var previous = Interlocked.Exchange(ref _everything, new CancellationTokenSource());
@@ -455,7 +455,7 @@ public sealed class TokenVerifier(
         return new StoredToken(token, reader.GetString(1));
     }
 
-    /// <summary>Upgrades a hash made with weaker parameters; a failure here only postpones it to the next use.</summary>
+    /// <summary>Upgrades a hash made with weaker parameters; a failure only postpones it to the next use.</summary>
     private async Task RehashAsync(StoredToken stored, string secret, CancellationToken cancellationToken)
     {
         try

@@ -77,6 +77,7 @@ public sealed partial class UsageFlusher(
     [LoggerMessage(4000, LogLevel.Debug, "Usage flushed: {Buckets} counters, {Calls} request-log lines")]
     private partial void LogFlushed(int buckets, int calls);
 
-    [LoggerMessage(4001, LogLevel.Error, "Usage flush failed; kept for the next attempt with {Calls} request-log lines")]
+    [LoggerMessage(4001, LogLevel.Error,
+        "Usage flush failed; kept for the next attempt with {Calls} request-log lines")]
     private partial void LogFlushFailed(Exception exception, int calls);
 }

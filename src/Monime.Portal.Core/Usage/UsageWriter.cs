@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,7 +9,7 @@ namespace Monime.Portal.Usage;
 /// as one transaction, so a batch is counted wholly or not at all. Counters are upserts that add to what is
 /// stored, so several instances flushing the same buckets sum exactly.
 /// </summary>
-public sealed class UsageWriter(NpgsqlDataSource dataSource, Microsoft.Extensions.Options.IOptions<UsageOptions> options)
+public sealed class UsageWriter(NpgsqlDataSource dataSource, IOptions<UsageOptions> options)
 {
     private const string UpsertCounts = """
         INSERT INTO "TokenUsageBuckets" ("TokenId", "HourStart", "Endpoint", "StatusCode", "Calls")

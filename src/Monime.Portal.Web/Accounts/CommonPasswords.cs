@@ -20,7 +20,8 @@ public static class CommonPasswords
             .GetManifestResourceStream("Monime.Portal.Web.Accounts.common-passwords.txt")
             ?? throw new InvalidOperationException("The common password list is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = reader.ReadToEnd()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 }

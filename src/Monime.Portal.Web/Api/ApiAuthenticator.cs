@@ -211,7 +211,7 @@ public sealed class ApiAuthenticator(
             Throttled = true,
         };
 
-    /// <summary>One body for every token that cannot be used as presented: no hint about which part was wrong.</summary>
+    /// <summary>One body for every token that cannot be used as presented: no hint at which part was wrong.</summary>
     private static ApiRefusal InvalidToken(
         string internalReason, string reason = ApiReasons.InvalidToken,
         string message = "The access token is not valid.") =>

@@ -84,7 +84,7 @@ public sealed class ApiTokenRateLimiter : IDisposable
         private long _lastCall;
         private int _taken;
 
-        /// <summary>Takes one call from the window, opening a new window when a second has passed since this one opened.</summary>
+        /// <summary>Takes one call from the window, opening a new one a second after this one opened.</summary>
         public bool TryTake(long now, long second, int limit, out TimeSpan retryAfter)
         {
             lock (_gate)

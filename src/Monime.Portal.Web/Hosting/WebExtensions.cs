@@ -61,12 +61,13 @@ public static class WebExtensions
                 // the same host cannot claim another client address unless it is the configured proxy.
                 options.KnownProxies.Clear();
                 options.KnownIPNetworks.Clear();
-                foreach (var proxy in configuration.GetSection("ForwardedHeaders:TrustedProxies").Get<string[]>() ?? [])
+                var forwarding = configuration.GetSection("ForwardedHeaders");
+                foreach (var proxy in forwarding.GetSection("TrustedProxies").Get<string[]>() ?? [])
                 {
                     options.KnownProxies.Add(IPAddress.Parse(proxy));
                 }
 
-                foreach (var network in configuration.GetSection("ForwardedHeaders:TrustedNetworks").Get<string[]>() ?? [])
+                foreach (var network in forwarding.GetSection("TrustedNetworks").Get<string[]>() ?? [])
                 {
                     options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
                 }

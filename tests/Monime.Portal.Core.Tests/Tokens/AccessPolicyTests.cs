@@ -78,7 +78,8 @@ public sealed class AccessPolicyTests
 
         var evaluation = AccessPolicy.Evaluate(Request(token) with { Address = IPAddress.Parse("203.0.113.7") });
 
-        Assert.Contains("Add 203.0.113.7 to the IP whitelist", evaluation.FirstFailure!.Advice, StringComparison.Ordinal);
+        Assert.Contains(
+            "Add 203.0.113.7 to the IP whitelist", evaluation.FirstFailure!.Advice, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class UsageBufferTests
         Assert.InRange(batch.Tokens.Sum(t => t.RecentCalls.Count), tokens.Count, 10 + tokens.Count);
         Assert.Equal(10, batch.Tokens.Sum(t => t.Addresses.Count));
         Assert.All(tokens, token => Assert.Equal(
-            Id(297 + tokens.IndexOf(token)), batch.Tokens.Single(t => t.TokenId == token).RecentCalls.Last().RequestId));
+            Id(297 + tokens.IndexOf(token)),
+            batch.Tokens.Single(t => t.TokenId == token).RecentCalls.Last().RequestId));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ namespace Monime.Portal.Web.Tests.Accounts;
 [Collection(PortalCollection.Name)]
 public sealed class SignInTests(PortalAppFactory factory, ITestOutputHelper output)
 {
+    private const string Incorrect = "Email or password is incorrect.";
     private const string SessionCookie = "__Host-monime";
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class SignInTests(PortalAppFactory factory, ITestOutputHelper outp
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Developer", response.Headers.Location?.OriginalString);
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-monime=", StringComparison.Ordinal));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), IsSessionCookie);
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
     }
@@ -75,12 +76,13 @@ public sealed class SignInTests(PortalAppFactory factory, ITestOutputHelper outp
         using var client = factory.CreatePortalClient();
 
         using var known = await client.SignInAsync(user.Email, "not the password at all");
-        using var unknown = await client.SignInAsync($"nobody-{Guid.NewGuid():N}@example.test", "not the password at all");
+        using var unknown = await client.SignInAsync(
+            $"nobody-{Guid.NewGuid():N}@example.test", "not the password at all");
 
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
-        Assert.Contains("Email or password is incorrect.", await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("Email or password is incorrect.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Incorrect, await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Incorrect, await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +116,7 @@ public sealed class SignInTests(PortalAppFactory factory, ITestOutputHelper outp
         using var wrong = await client.SignInAsync(user.Email, "not the password at all");
 
         Assert.Equal(HttpStatusCode.OK, correct.StatusCode);
-        Assert.Contains("Email or password is incorrect.", await correct.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Incorrect, await correct.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
 
         // The wrong password was checked and counted, as for an enabled account: the refusal cost the same work.
@@ -156,7 +158,7 @@ public sealed class SignInTests(PortalAppFactory factory, ITestOutputHelper outp
         var user = await factory.CreateUserAsync();
         using var client = factory.CreatePortalClient();
         using var signIn = await client.SignInAsync(user.Email, user.Password);
-        var sessionCookie = signIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("__Host-monime=", StringComparison.Ordinal));
+        var sessionCookie = signIn.Headers.GetValues("Set-Cookie").First(IsSessionCookie);
         var cookieValue = sessionCookie.Split(';')[0];
 
         using var signOut = await client.PostFormAsync("/Developer", "/Account/Logout", []);
@@ -166,7 +168,8 @@ public sealed class SignInTests(PortalAppFactory factory, ITestOutputHelper outp
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("https://localhost/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "https://localhost/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,7 +191,8 @@ public sealed class SignInTests(PortalAppFactory factory, ITestOutputHelper outp
         using var stillHere = await here.GetAsync("/Developer");
         using var oldSession = await elsewhere.GetAsync("/Developer");
 
-        Assert.Contains("Your password is changed", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await changed.Content.ReadAsStringAsync();
+        Assert.Contains("Your password is changed", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, stillHere.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, oldSession.StatusCode);
         Assert.Contains("/Account/Login", oldSession.Headers.Location?.ToString(), StringComparison.Ordinal);
@@ -206,11 +210,12 @@ public sealed class SignInTests(PortalAppFactory factory, ITestOutputHelper outp
     }
 
     private static string IssuedSessionCookie(HttpResponseMessage response) =>
-        response.Headers.GetValues("Set-Cookie")
-            .Single(c => c.StartsWith(SessionCookie + "=", StringComparison.Ordinal))
-            .Split(';')[0][(SessionCookie.Length + 1)..];
+        response.Headers.GetValues("Set-Cookie").Single(IsSessionCookie).Split(';')[0][(SessionCookie.Length + 1)..];
 
     private Task<int> FailuresWithoutAccountAsync() =>
         factory.WithServicesAsync(services => services.GetRequiredService<PortalDbContext>().AuditEvents
             .CountAsync(e => e.Action == AuditActions.SignInFailed && e.SubjectUserId == null));
+
+    private static bool IsSessionCookie(string setCookie) =>
+        setCookie.StartsWith(SessionCookie + "=", StringComparison.Ordinal);
 }

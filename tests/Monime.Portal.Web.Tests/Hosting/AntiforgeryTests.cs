@@ -239,32 +239,36 @@ public sealed class AntiforgeryTests(PortalAppFactory factory, ITestOutputHelper
             return string.Join("\n", [.. tokens, .. users, $"roles {roles}", .. memberships, $"audit {audit}"]);
         });
 
-    /// <summary>Every page route with each of its POST handlers, discovered so that new pages are covered too.</summary>
+    /// <summary>Every page route with each of its POST handlers, found by reflection: new pages are covered.</summary>
     private List<(string Route, string Handler)> PostHandlers(Guid? id = null)
     {
+        const string PagesNamespace = "Monime.Portal.Web.Pages";
         var routeId = (id ?? Guid.NewGuid()).ToString();
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
-            .Select(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()!.ViewEnginePath,
-                Route: "/" + e.RoutePattern.RawText!.Replace("{id}", routeId, StringComparison.Ordinal)
+            .Select(e => (Page: e.Metadata.GetMetadata<PageActionDescriptor>(), Endpoint: e))
+            .Where(e => e.Page is not null)
+            .Select(e => (e.Page!.ViewEnginePath,
+                Route: "/" + e.Endpoint.RoutePattern.RawText!.Replace("{id}", routeId, StringComparison.Ordinal)
                     .Replace("{id:guid}", routeId, StringComparison.Ordinal)))
             .GroupBy(e => e.ViewEnginePath)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Route.Length).First().Route);
 
         var pageModels = typeof(Program).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(PageModel)) && t.Namespace!.StartsWith("Monime.Portal.Web.Pages", StringComparison.Ordinal));
+            .Where(t => t.IsSubclassOf(typeof(PageModel))
+                && t.Namespace!.StartsWith(PagesNamespace, StringComparison.Ordinal));
         var handlers = new List<(string, string)>();
         foreach (var model in pageModels)
         {
-            var path = model.Namespace!["Monime.Portal.Web.Pages".Length..].Replace('.', '/') + "/"
+            var path = model.Namespace![PagesNamespace.Length..].Replace('.', '/') + "/"
                 + model.Name[..^"Model".Length];
             if (!routes.TryGetValue(path, out var route))
             {
                 continue;
             }
 
-            foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            var declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+            foreach (var method in model.GetMethods(declared)
                          .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)))
             {
                 var handler = method.Name["OnPost".Length..];

@@ -157,7 +157,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OwnClusterFactory fa
         return client;
     }
 
-    /// <summary>The portal on a PostgreSQL cluster of its own, which the test may stop without harming others.</summary>
+    /// <summary>The portal on a PostgreSQL cluster of its own, for the test to stop without harm to others.</summary>
     private sealed record Answer(
         TimeSpan SentAt, TimeSpan AnsweredAt, HttpStatusCode Status, string? ContentType, string Body);
 

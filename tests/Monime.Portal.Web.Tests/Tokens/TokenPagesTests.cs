@@ -47,8 +47,8 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutpu
 
     private static string ErrorBeside(string html, string field)
     {
-        var match = Regex.Match(html,
-            $"<span class=\"field-error field-validation-error\" data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]*)<");
+        var match = Regex.Match(html, "<span class=\"field-error field-validation-error\" "
+            + $"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]*)<");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
@@ -309,7 +309,8 @@ public sealed partial class TokenPagesTests(PortalAppFactory factory, ITestOutpu
         var form = With(LiveForm(), "Input.Mode", "Test");
         form.RemoveAll(pair => pair.Key == "Input.Expiry");
         form.AddRange([
-            new("Input.OwnerId", other.Id), new("OwnerId", other.Id), new("Input.OrganizationId", Guid.NewGuid().ToString()),
+            new("Input.OwnerId", other.Id), new("OwnerId", other.Id),
+            new("Input.OrganizationId", Guid.NewGuid().ToString()),
             new("Input.ExpiresAt", "2099-01-01"), new("Input.RevokedAt", "2020-01-01"), new("Input.SecretHash", "x"),
         ]);
 

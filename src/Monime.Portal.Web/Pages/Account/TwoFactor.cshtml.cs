@@ -67,7 +67,8 @@ public sealed class TwoFactorModel(
             user, users.Options.Tokens.AuthenticatorTokenProvider, digits);
         if (!valid)
         {
-            ModelState.AddModelError(string.Empty, "That code is not right. Check the time on your device and try again.");
+            ModelState.AddModelError(string.Empty,
+                "That code is not right. Check the time on your device and try again.");
             await LoadAsync();
             return Page();
         }
