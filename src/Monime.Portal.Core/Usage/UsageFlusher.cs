@@ -9,33 +9,28 @@ namespace Monime.Portal.Usage;
 /// stop. A batch that fails is put back and retried, so a database outage delays counts instead of losing them;
 /// only a crash of the process loses what was buffered since the last flush.
 /// </summary>
+/// <remarks>
+/// Flushes run one at a time, so <see cref="FlushAsync"/> returns only once everything recorded before the call is
+/// stored (or put back after a failure), even when it finds the buffer empty because another flush drained it. The
+/// host calls <see cref="StopAsync"/> twice at once on a stop (the caller's stop and the app's own run ending);
+/// without that wait, the stop that found nothing returned while the other was still writing.
+/// </remarks>
 public sealed partial class UsageFlusher(
     UsageBuffer buffer, UsageWriter writer, IOptions<UsageOptions> options, TimeProvider clock,
     ILogger<UsageFlusher> logger) : BackgroundService
 {
+    private readonly SemaphoreSlim _oneFlushAtATime = new(1, 1);
+
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        var batch = buffer.Drain();
-        if (batch.IsEmpty)
-        {
-            return;
-        }
-
+        await _oneFlushAtATime.WaitAsync(cancellationToken);
         try
         {
-            await writer.WriteAsync(batch, cancellationToken);
-            LogFlushed(batch.Counts.Count, batch.LoggedCalls);
+            await WriteBufferedAsync(cancellationToken);
         }
-        catch (Exception exception)
+        finally
         {
-            // A batch runs as one transaction, so a failed or cancelled write stored none of it: putting it
-            // back loses nothing and counts nothing twice. Dropping it on cancellation lost whole batches.
-            buffer.Restore(batch);
-            LogFlushFailed(exception, batch.LoggedCalls);
-            if (exception is OperationCanceledException)
-            {
-                throw;
-            }
+            _oneFlushAtATime.Release();
         }
     }
 
@@ -71,6 +66,32 @@ public sealed partial class UsageFlusher(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: StopAsync performs the last flush.
+        }
+    }
+
+    private async Task WriteBufferedAsync(CancellationToken cancellationToken)
+    {
+        var batch = buffer.Drain();
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            await writer.WriteAsync(batch, cancellationToken);
+            LogFlushed(batch.Counts.Count, batch.LoggedCalls);
+        }
+        catch (Exception exception)
+        {
+            // A batch runs as one transaction, so a failed or cancelled write stored none of it: putting it
+            // back loses nothing and counts nothing twice. Dropping it on cancellation lost whole batches.
+            buffer.Restore(batch);
+            LogFlushFailed(exception, batch.LoggedCalls);
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
         }
     }
 

@@ -91,6 +91,27 @@ public sealed class UsageFlusherTests(PortalAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task FlushAsync_WhileAnotherFlushIsWriting_ReturnsOnlyOnceThatBatchIsStored()
+    {
+        // The host stops a hosted service from two places at once, and tests flush while the periodic flush
+        // runs: a flush that finds the buffer empty must still wait for the write in progress.
+        var tokenId = Guid.NewGuid();
+        var buffer = factory.Services.GetRequiredService<UsageBuffer>();
+        var flusher = factory.Services.GetRequiredService<UsageFlusher>();
+        for (var i = 0; i < 300; i++)
+        {
+            buffer.Record(Call(tokenId, DateTimeOffset.UtcNow));
+        }
+
+        var writing = flusher.FlushAsync(CancellationToken.None);
+        var second = flusher.FlushAsync(CancellationToken.None);
+        await Task.WhenAny(writing, second);
+
+        Assert.Equal(300, (await CountsAsync([tokenId])).Sum(b => b.Calls));
+        await Task.WhenAll(writing, second);
+    }
+
+    [Fact]
     public async Task StopAsync_WithCallsStillBuffered_FlushesThemBeforeExit()
     {
         var tokenId = Guid.NewGuid();
