@@ -11,9 +11,9 @@ namespace Monime.Portal.Usage;
 /// </summary>
 /// <remarks>
 /// Flushes run one at a time, so <see cref="FlushAsync"/> returns only once everything recorded before the call is
-/// stored (or put back after a failure), even when it finds the buffer empty because another flush drained it. The
-/// host calls <see cref="StopAsync"/> twice at once on a stop (the caller's stop and the app's own run ending);
-/// without that wait, the stop that found nothing returned while the other was still writing.
+/// stored (or put back after a failure), even when it finds the buffer empty because another flush drained it. A
+/// host may call <see cref="StopAsync"/> twice at once: the test host does, for its own stop and for the app's run
+/// ending. Without that wait, the stop that found nothing returned while the other was still writing.
 /// </remarks>
 public sealed partial class UsageFlusher(
     UsageBuffer buffer, UsageWriter writer, IOptions<UsageOptions> options, TimeProvider clock,
