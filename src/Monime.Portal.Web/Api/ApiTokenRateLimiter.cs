@@ -13,7 +13,7 @@ namespace Monime.Portal.Web.Api;
 /// Written here rather than taken from System.Threading.RateLimiting, which the API used at first: its
 /// partitioned limiter takes a global lock and allocates a partition on every call before the token's own
 /// limiter takes its lock, a visible share of a cached call's cost. Here a call is one lock-free lookup and one
-/// short lock on its own token's window. Windows idle for <see cref="IdleLifetime"/> are swept, so the table
+/// short lock on its own token's window. Windows idle for <see cref="s_idleLifetime"/> are swept, so the table
 /// holds only tokens in use. A call that races the sweep of its token's idle window may be counted in the window
 /// being dropped while the next call opens a new one, so a token back from that long an idle spell can make up to
 /// twice its limit in its first second.
@@ -24,7 +24,7 @@ public sealed class ApiTokenRateLimiter : IDisposable
 
     public const string TestLimit = "token-test-per-second";
 
-    private static readonly TimeSpan IdleLifetime = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_idleLifetime = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<Guid, Window> _windows = new();
     private readonly ApiRateLimitOptions _limits;
@@ -35,7 +35,7 @@ public sealed class ApiTokenRateLimiter : IDisposable
     {
         _limits = options.Value.RateLimits;
         _clock = clock;
-        _sweep = clock.CreateTimer(_ => Sweep(), null, IdleLifetime, IdleLifetime);
+        _sweep = clock.CreateTimer(_ => Sweep(), null, s_idleLifetime, s_idleLifetime);
     }
 
     /// <summary>How many tokens have a window: the tokens that called within the last sweep or two.</summary>
@@ -65,7 +65,7 @@ public sealed class ApiTokenRateLimiter : IDisposable
 
     private void Sweep()
     {
-        var idle = (long)(IdleLifetime.TotalSeconds * _clock.TimestampFrequency);
+        var idle = (long)(s_idleLifetime.TotalSeconds * _clock.TimestampFrequency);
         var now = _clock.GetTimestamp();
         foreach (var (tokenId, window) in _windows)
         {
