@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Monime.Portal.Audit;
 using Monime.Portal.Data;
 using Monime.Portal.Spaces;
+using Monime.Portal.Tokens;
 
 namespace Monime.Portal.Accounts;
 
@@ -11,10 +12,12 @@ namespace Monime.Portal.Accounts;
 /// What an admin may change about the Monimeers of their own organisation: portal roles, Space memberships, and
 /// whether the account may sign in. Each change renews the person's security stamp where it alters their access,
 /// so the session they hold is re-checked on its next request, and writes its audit event in the same transaction.
+/// A change of the account's state or of a Space membership also alters what the person's API tokens may do, so
+/// it is saved as a change of each of those tokens, like a revocation (<see cref="SaveAccessChangeAsync"/>).
 /// </summary>
 public sealed class MonimeerAdministration(
     PortalDbContext db, UserManager<Monimeer> users, RoleManager<IdentityRole> roles, AuditTrail audit,
-    TimeProvider clock, ILogger<MonimeerAdministration> logger)
+    IEnumerable<ITokenChangeNotifier> tokenChanges, TimeProvider clock, ILogger<MonimeerAdministration> logger)
 {
     public async Task<AdministrationResult> SetRolesAsync(
         PortalActor actor, string userId, bool admin, bool ops, CancellationToken cancellationToken = default)
@@ -94,7 +97,8 @@ public sealed class MonimeerAdministration(
             actor.OrganizationId, actor.Ip, subjectUserId: user.Id);
 
         // UpdateSecurityStampAsync saves the user, and with it the audit event, in one SaveChanges.
-        Check(await users.UpdateSecurityStampAsync(user));
+        await SaveAccessChangeAsync(user.Id, async () => Check(await users.UpdateSecurityStampAsync(user)),
+            cancellationToken);
         if (disabled)
         {
             AdministrationLog.Disabled(logger, user.Id, actor.UserId);
@@ -145,7 +149,7 @@ public sealed class MonimeerAdministration(
 
         audit.Record(AuditActions.MembershipChanged, actor.UserId, actor.OrganizationId, actor.Ip,
             subjectUserId: user.Id, detail: detail);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAccessChangeAsync(user.Id, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
         AdministrationLog.MembershipSet(logger, user.Id, space.Id, role, actor.UserId);
         return AdministrationResult.Changed;
     }
@@ -170,7 +174,7 @@ public sealed class MonimeerAdministration(
         db.SpaceMemberships.Remove(membership);
         audit.Record(AuditActions.MembershipChanged, actor.UserId, actor.OrganizationId, actor.Ip,
             subjectUserId: user.Id, detail: $"Removed from {membership.Space!.Name} ({membership.SpaceId})");
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAccessChangeAsync(user.Id, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
         AdministrationLog.MembershipRemoved(logger, user.Id, membership.SpaceId, actor.UserId);
         return AdministrationResult.Changed;
     }
@@ -190,6 +194,24 @@ public sealed class MonimeerAdministration(
             ? db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.OrganizationId == actor.OrganizationId,
                 cancellationToken)
             : Task.FromResult<Monimeer?>(null);
+
+    /// <summary>
+    /// Saves a change of the person's access as a change of every token of theirs not yet revoked: calls with
+    /// those tokens wait for the commit on this instance, and what the API remembers of them (the owner's account
+    /// state and Space roles among it) is dropped here at the commit and on the other instances through NOTIFY.
+    /// </summary>
+    private async Task SaveAccessChangeAsync(string ownerId, Func<Task> save, CancellationToken cancellationToken)
+    {
+        var lookupIds = await db.AccessTokens.AsNoTracking()
+            .Where(t => t.OwnerId == ownerId && t.RevokedAt == null)
+            .Select(t => t.LookupId)
+            .ToListAsync(cancellationToken);
+        await tokenChanges.SaveTokenChangeAsync(lookupIds, async _ =>
+        {
+            await save();
+            return true;
+        }, cancellationToken);
+    }
 
     private AdministrationResult Refuse(PortalActor actor, string subjectId, string reason)
     {

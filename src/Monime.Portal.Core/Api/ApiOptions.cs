@@ -6,9 +6,10 @@ public sealed class ApiOptions
     public const string Section = "Api";
 
     /// <summary>
-    /// How long a verified token is remembered. Revocation on this instance and, through NOTIFY, on the others
-    /// evicts it at once; the lifetime bounds staleness only when a notification is lost (and the listener's
-    /// reconnect clears everything then), and bounds how late a demotion in a Space reaches a busy token.
+    /// How long a verified token, and its owner's role in a Space, are remembered. Revocation, rotation and an
+    /// admin's change of the owner's access evict them at once on this instance and, through NOTIFY, on the
+    /// others; the lifetime bounds staleness only when a notification is lost (and the listener's reconnect
+    /// clears everything then).
     /// </summary>
     public int VerificationCacheSeconds { get; set; } = 30;
 

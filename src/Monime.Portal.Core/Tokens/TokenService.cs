@@ -413,36 +413,9 @@ public sealed class TokenService(
         }
     }
 
-    /// <summary>
-    /// Saves a change of an existing token. The notifiers hear of it before the save, so that this instance lets
-    /// no call through on what it remembers of the token until the commit is known, and again once it committed;
-    /// their scopes end after that, or after a failed save, whose commit may still have happened.
-    /// </summary>
-    private async Task<bool> SaveChangeAsync(string lookupId, CancellationToken cancellationToken)
-    {
-        var changing = notifiers.Select(notifier => notifier.TokenChanging(lookupId)).ToList();
-        try
-        {
-            if (!await TrySaveAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            foreach (var notifier in notifiers)
-            {
-                await notifier.TokenChangedAsync(lookupId, cancellationToken);
-            }
-
-            return true;
-        }
-        finally
-        {
-            foreach (var scope in changing)
-            {
-                scope.Dispose();
-            }
-        }
-    }
+    /// <summary>Saves a change of an existing token (<see cref="TokenChangeSaving"/>).</summary>
+    private Task<bool> SaveChangeAsync(string lookupId, CancellationToken cancellationToken) =>
+        notifiers.SaveTokenChangeAsync([lookupId], TrySaveAsync, cancellationToken);
 
     private static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

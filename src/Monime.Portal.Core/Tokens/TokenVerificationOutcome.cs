@@ -23,4 +23,7 @@ public enum TokenVerificationOutcome
     /// secret was not hashed (<see cref="SecretFailureThrottle.TryTakeAttempt"/>).
     /// </summary>
     Throttled = 7,
+
+    /// <summary>The secret is right, but an admin has disabled the account that owns the token.</summary>
+    OwnerDisabled = 8,
 }

@@ -338,23 +338,29 @@ public sealed class TokenVerifier(
             .AddExpirationToken(new CancellationChangeToken(everything)));
     }
 
-    /// <summary>The owner's role in a Space, remembered for the cache lifetime like the token itself.</summary>
+    /// <summary>
+    /// The token owner's role in a Space, remembered for the cache lifetime like the token itself and forgotten
+    /// with it: a change of the owner's memberships is saved as a change of their tokens, which evicts them.
+    /// </summary>
     public async Task<SpaceRoleLookup> SpaceRoleOfAsync(
-        string ownerId, string spaceId, CancellationToken cancellationToken)
+        VerifiedToken token, string spaceId, CancellationToken cancellationToken)
     {
-        var key = new RoleKey(ownerId, spaceId);
+        ArgumentNullException.ThrowIfNull(token);
+        var key = new RoleKey(token.LookupId, spaceId);
         if (cache.TryGetValue(key, out SpaceRoleLookup? remembered) && remembered is not null)
         {
             return remembered;
         }
 
+        // Taken before the read, as for the token: a membership change committing meanwhile expires the entry.
+        var evicted = EvictionSourceFor(token.LookupId).Token;
         var everything = _everything.Token;
         SpaceRoleLookup found;
         try
         {
             await using var command = database.DataSource.CreateCommand(
                 """SELECT "Role" FROM "SpaceMemberships" WHERE "MonimeerId" = $1 AND "SpaceId" = $2""");
-            command.Parameters.Add(new NpgsqlParameter { Value = ownerId });
+            command.Parameters.Add(new NpgsqlParameter { Value = token.OwnerId });
             command.Parameters.Add(new NpgsqlParameter { Value = spaceId });
             var role = await command.ExecuteScalarAsync(cancellationToken) as string;
             found = new SpaceRoleLookup(true, Enum.TryParse<SpaceRole>(role, out var parsed) ? parsed : null);
@@ -368,6 +374,7 @@ public sealed class TokenVerifier(
         if (Lifetime > TimeSpan.Zero)
         {
             cache.Set(key, found, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime }
+                .AddExpirationToken(new CancellationChangeToken(evicted))
                 .AddExpirationToken(new CancellationChangeToken(everything)));
         }
 
@@ -416,6 +423,7 @@ public sealed class TokenVerifier(
             {
                 TokenStatus.Revoked => TokenVerificationOutcome.Revoked,
                 TokenStatus.Expired => TokenVerificationOutcome.Expired,
+                _ when token.OwnerDisabled => TokenVerificationOutcome.OwnerDisabled,
                 _ => TokenVerificationOutcome.Verified,
             };
         return new TokenVerification(outcome, token, token.Id) { Change = change };
@@ -428,9 +436,11 @@ public sealed class TokenVerifier(
     {
         await using var command = database.DataSource.CreateCommand(
             """
-            SELECT "Id", "SecretHash", "Mode", "OwnerId", "OrganizationId", "ApiRelease", "ExpiresAt", "RevokedAt",
-                   "WhitelistedSpaceId", "IpWhitelist", "Permissions", "CreatedAt"
-            FROM "AccessTokens" WHERE "LookupId" = $1
+            SELECT t."Id", t."SecretHash", t."Mode", t."OwnerId", t."OrganizationId", t."ApiRelease", t."ExpiresAt",
+                   t."RevokedAt", t."WhitelistedSpaceId", t."IpWhitelist", t."Permissions", t."CreatedAt",
+                   u."Id" IS NULL OR u."DisabledAt" IS NOT NULL
+            FROM "AccessTokens" t LEFT JOIN "AspNetUsers" u ON u."Id" = t."OwnerId"
+            WHERE t."LookupId" = $1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = lookupId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -451,7 +461,8 @@ public sealed class TokenVerifier(
             reader.IsDBNull(8) ? null : reader.GetString(8),
             reader.GetFieldValue<string[]>(9),
             reader.GetFieldValue<string[]>(10).ToHashSet(StringComparer.Ordinal),
-            reader.GetFieldValue<DateTimeOffset>(11));
+            reader.GetFieldValue<DateTimeOffset>(11),
+            reader.GetBoolean(12));
         return new StoredToken(token, reader.GetString(1));
     }
 
@@ -479,7 +490,7 @@ public sealed class TokenVerifier(
 
     private sealed record ProvenHashKey(VerificationKey Key);
 
-    private sealed record RoleKey(string OwnerId, string SpaceId);
+    private sealed record RoleKey(string LookupId, string SpaceId);
 
     private sealed record StoredToken(VerifiedToken Token, string SecretHash);
 

@@ -5,6 +5,8 @@ namespace Monime.Portal.Tokens;
 /// <summary>
 /// What the API needs of a token whose secret was checked: its settings and status dates, never its hash.
 /// This is what the verification cache holds, so expiry and revocation are still judged on every call.
+/// <see cref="OwnerDisabled"/> is read with the row by the verifier; a token built <see cref="From"/> an entity, for
+/// the owner's own refusal explainer, leaves it false, since a disabled owner cannot sign in to read it.
 /// </summary>
 public sealed record VerifiedToken(
     Guid Id,
@@ -18,7 +20,8 @@ public sealed record VerifiedToken(
     string? WhitelistedSpaceId,
     IReadOnlyList<string> IpWhitelist,
     IReadOnlySet<string> Permissions,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    bool OwnerDisabled = false)
 {
     public string Masked => TokenFormat.Mask(Mode, LookupId);
 

@@ -20,7 +20,7 @@ namespace Monime.Portal.Web.Api;
 /// </item>
 /// <item>Lookup by id (one indexed read) and Argon2id on the secret, or the verification cache → 401, the same
 /// body for an unknown id and a wrong secret; 503 when the database cannot be asked.</item>
-/// <item>Revoked, expired, mode (prefix against row) → 401.</item>
+/// <item>Revoked, expired, mode (prefix against row), owner's account disabled by an admin → 401.</item>
 /// <item>Per-token rate limit → 429.</item>
 /// <item>Space, on Space-scoped endpoints: <c>Monime-Space-Id</c> present and well-formed → else 400; inside the
 /// token's whitelist and the owner still a member → else 403.</item>
@@ -107,6 +107,9 @@ public sealed class ApiAuthenticator(
             case TokenVerificationOutcome.Expired:
                 return Refuse(InvalidToken(ApiReasons.TokenExpired, ApiReasons.TokenExpired,
                     "This token has expired."));
+            case TokenVerificationOutcome.OwnerDisabled:
+                return Refuse(InvalidToken(ApiReasons.OwnerDisabled, ApiReasons.OwnerDisabled,
+                    "The account that owns this token is disabled."));
         }
 
         var token = verification.Token!;
@@ -119,7 +122,7 @@ public sealed class ApiAuthenticator(
         var role = (SpaceRole?)null;
         if (requirement is { SpaceScoped: true } && AccessPolicy.NeedsRole(token, spaceId))
         {
-            var lookup = await verifier.SpaceRoleOfAsync(token.OwnerId, spaceId!, cancellationToken);
+            var lookup = await verifier.SpaceRoleOfAsync(token, spaceId!, cancellationToken);
             if (!lookup.Available)
             {
                 return Refuse(Unavailable());

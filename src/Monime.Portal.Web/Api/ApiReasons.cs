@@ -12,6 +12,7 @@ public static class ApiReasons
     public const string InvalidToken = "invalid_token";
     public const string TokenExpired = "token_expired";
     public const string TokenRevoked = "token_revoked";
+    public const string OwnerDisabled = "owner_disabled";
     public const string MissingSpace = "missing_space";
     public const string InvalidSpace = "invalid_space";
     public const string SpaceNotAllowed = "space_not_allowed";

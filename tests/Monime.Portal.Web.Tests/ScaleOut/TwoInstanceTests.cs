@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Monime.Portal.Accounts;
 using Monime.Portal.Testing;
 using Monime.Portal.Tokens;
 using Monime.Portal.Usage;
@@ -14,8 +15,8 @@ namespace Monime.Portal.Web.Tests.ScaleOut;
 
 /// <summary>
 /// Two portal instances on one PostgreSQL, as behind a load balancer: a browser's cookies and forms work on
-/// either, a revocation on one reaches the other within a second (also after its LISTEN connection was cut),
-/// and usage recorded on both adds up exactly.
+/// either, a revocation on one reaches the other within a second (also after its LISTEN connection was cut), and
+/// so does an admin's disabling of a token's owner; usage recorded on both adds up exactly.
 /// </summary>
 public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<ScaleOutCluster>
 {
@@ -63,7 +64,31 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
         await WarmAsync(apiA, token);
         await WarmAsync(apiB, token);
 
-        var (reached, refused, lateOnB) = await RevokeAndWatchAsync(user, tokenId, token, apiB);
+        var (reached, refused, lateOnB) = await ChangeAndWatchAsync(Revoke(user, tokenId), token, apiB);
+        var sameNode = await StatusAsync(apiA, token);
+
+        AssertPropagated(reached, refused, lateOnB);
+        Assert.Equal(HttpStatusCode.Unauthorized, sameNode);
+    }
+
+    [Fact]
+    public async Task DisableOwner_OnOneInstance_TheirTokenRefusedByTheOtherWithinOneSecond()
+    {
+        var user = await cluster.A.CreateUserAsync();
+        var admin = await cluster.A.CreateUserAsync();
+        var (token, _) = await ApiTestTokens.CreateAsync(cluster.A, user);
+        using var apiA = cluster.A.CreatePortalClient();
+        using var apiB = cluster.B.CreatePortalClient();
+        await WarmAsync(apiA, token);
+        await WarmAsync(apiB, token);
+
+        var actor = new PortalActor(admin.Id, user.OrganizationId, IsAdmin: true, IsOps: false, "127.0.0.1");
+        var (reached, refused, lateOnB) = await ChangeAndWatchAsync(async () =>
+        {
+            var result = await cluster.A.WithServicesAsync(services => services
+                .GetRequiredService<MonimeerAdministration>().SetDisabledAsync(actor, user.Id, disabled: true));
+            Assert.Equal(AdministrationOutcome.Changed, result.Outcome);
+        }, token, apiB);
         var sameNode = await StatusAsync(apiA, token);
 
         AssertPropagated(reached, refused, lateOnB);
@@ -87,7 +112,7 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
         // warmed before that moment would be cleared too. The sentinel, known to B until then, shows it has passed.
         await WaitUntilForgottenAsync(cluster.B, sentinel, TimeSpan.FromSeconds(10));
         await WarmAsync(apiB, token);
-        var (reached, refused, lateOnB) = await RevokeAndWatchAsync(user, tokenId, token, apiB);
+        var (reached, refused, lateOnB) = await ChangeAndWatchAsync(Revoke(user, tokenId), token, apiB);
 
         Assert.NotEqual(before, after);
         AssertPropagated(reached, refused, lateOnB);
@@ -144,23 +169,28 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
         return response.StatusCode;
     }
 
+    private Func<Task> Revoke(TestUser user, Guid tokenId) => async () =>
+    {
+        var result = await cluster.A.WithServicesAsync(services =>
+            services.GetRequiredService<TokenService>().RevokeAsync(ApiTestTokens.ActorOf(user), tokenId, null));
+        Assert.Equal(TokenChangeResult.Changed, result);
+    };
+
     /// <summary>
-    /// Revokes through A's TokenService, then watches B's verification cache every 10 ms without calling B (a call
-    /// would fill the cache again). Returns the time from the revocation's commit until B no longer holds the
-    /// token as verified, the time until B's first answer after that, which is a refusal when it is 401, and
-    /// how many of B's answers after the revocation reached it were successes (there must be none).
+    /// Makes the change on A (it returns once committed), then watches B's verification cache every 10 ms without
+    /// calling B (a call would fill the cache again). Returns the time from the commit until B no longer holds
+    /// the token as verified, the time until B's first answer after that, which is a refusal when it is 401, and
+    /// how many of B's answers after the change reached it were successes (there must be none).
     /// </summary>
-    private async Task<(TimeSpan Reached, TimeSpan Refused, int LateSuccesses)> RevokeAndWatchAsync(
-        TestUser user, Guid tokenId, string token, HttpClient apiB)
+    private async Task<(TimeSpan Reached, TimeSpan Refused, int LateSuccesses)> ChangeAndWatchAsync(
+        Func<Task> change, string token, HttpClient apiB)
     {
         Assert.True(TokenFormat.TryParse(token, out var parsed));
         var verifierB = cluster.B.Services.GetRequiredService<TokenVerifier>();
         Assert.True(verifierB.IsKnownSecret(parsed));
 
-        var result = await cluster.A.WithServicesAsync(services =>
-            services.GetRequiredService<TokenService>().RevokeAsync(ApiTestTokens.ActorOf(user), tokenId, null));
+        await change();
         var committed = Stopwatch.GetTimestamp();
-        Assert.Equal(TokenChangeResult.Changed, result);
 
         var reached = TimeSpan.MaxValue;
         while (Stopwatch.GetElapsedTime(committed) < TimeSpan.FromSeconds(5))
