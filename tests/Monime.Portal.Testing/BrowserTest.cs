@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -59,6 +60,29 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         // Sign-in hashes the password (PBKDF2); on a loaded 2-core CI machine that can take far longer than usual.
-        await Page.WaitForURLAsync("**/Developer", new() { Timeout = 90_000 });
+        await WaitForPageAsync("**/Developer", timeout: 90_000);
     }
+
+    /// <summary>Waits until the page has moved to a URL matching the glob and that page has fully loaded.</summary>
+    protected async Task WaitForPageAsync(string urlGlob, float timeout = 30_000)
+    {
+        await Page.WaitForURLAsync(urlGlob, new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
+        await LoadedAsync(timeout);
+    }
+
+    /// <inheritdoc cref="WaitForPageAsync(string, float)"/>
+    protected async Task WaitForPageAsync(Regex url, float timeout = 30_000)
+    {
+        await Page.WaitForURLAsync(url, new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
+        await LoadedAsync(timeout);
+    }
+
+    /// <summary>
+    /// Reads the document's state instead of waiting for its load event. A CI run once saw WaitForURLAsync's wait
+    /// for the load event outlast its 90 s timeout while Playwright logged the page's later network-idle event
+    /// and the portal had answered the page in 26 ms; polling the document cannot miss an event.
+    /// </summary>
+    private async Task LoadedAsync(float timeout) =>
+        await Page.WaitForFunctionAsync("document.readyState === 'complete'", null,
+            new() { Timeout = timeout, PollingInterval = 50 });
 }

@@ -29,7 +29,7 @@ public sealed class BeyondBrowserTests(BrowserFixture fixture) : BrowserTest(fix
 
         await Page.GotoAsync($"/Tokens/{id}");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Why?" }).ClickAsync();
-        await Page.WaitForURLAsync("**/Explain?**");
+        await WaitForPageAsync("**/Explain?**");
         var first = Page.Locator(".explain-first");
         await ScreenshotAsync("explainer");
 

@@ -137,9 +137,9 @@ public sealed partial class TokensBrowserTests(BrowserFixture fixture, ITestOutp
         var secret = await Page.Locator("#token-value").InputValueAsync();
         // Each step waits for its page, or the sign-out click could land on the reveal page still showing.
         await Page.GetByRole(AriaRole.Link, new() { Name = "I have copied it, show the token" }).ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/Tokens/[0-9a-f-]{36}$"));
+        await WaitForPageAsync(new Regex("/Tokens/[0-9a-f-]{36}$"));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Page.WaitForURLAsync("**/Account/Logout");
+        await WaitForPageAsync("**/Account/Logout");
 
         // Back through the token's page to the reveal page and the form before it: none may bring the secret back.
         var pagesAfterBack = new List<(string Url, string Html, string? Error)>();
