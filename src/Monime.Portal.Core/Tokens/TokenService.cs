@@ -165,6 +165,7 @@ public sealed class TokenService(
                 t.ReplacedById,
                 t.NewIpSeenAt,
                 OwnerEmail = t.Owner!.Email,
+                OwnerDisabled = t.Owner.DisabledAt != null,
             })
             .ToListAsync(cancellationToken);
 
@@ -175,7 +176,7 @@ public sealed class TokenService(
                 : TokenStatus.Active;
             return new TokenRow(t.Id, t.Name, TokenFormat.Mask(t.Mode, t.LookupId), t.Mode, status, t.CreatedAt,
                 t.ExpiresAt, t.LastUsedAt, t.ReplacedById is not null && status == TokenStatus.Active,
-                t.NewIpSeenAt is not null, t.OwnerEmail ?? "");
+                t.NewIpSeenAt is not null, t.OwnerEmail ?? "", t.OwnerDisabled);
         }).ToList();
         var next = rows.Count > pageSize ? TokenCursor.Encode(page[^1].CreatedAt, page[^1].Id) : null;
         return new TokenPage(page, next);

@@ -79,6 +79,37 @@ public sealed class AdminTokensTests(PortalAppFactory factory)
         Assert.DoesNotContain(foreign.Id.ToString(), html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task List_TokenOfADisabledColleague_IsMarkedOwnerDisabled()
+    {
+        var admin = await factory.CreateUserAsync(PortalRoles.Admin);
+        var colleague = await factory.CreateUserAsync();
+        await using (var db = await TestDatabase.OpenAsync())
+        {
+            await db.Users.Where(u => u.Id == colleague.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(u => u.OrganizationId, admin.OrganizationId)
+                .SetProperty(u => u.DisabledAt, DateTimeOffset.UtcNow));
+        }
+
+        var theirs = await factory.CreateTokenAsync(colleague with { OrganizationId = admin.OrganizationId });
+        var mine = await factory.CreateTokenAsync(admin);
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync(admin);
+
+        var html = await client.GetStringAsync("/Admin/Tokens");
+
+        Assert.Contains("Owner disabled", RowOf(html, theirs.Id), StringComparison.Ordinal);
+        Assert.DoesNotContain("Owner disabled", RowOf(html, mine.Id), StringComparison.Ordinal);
+    }
+
+    /// <summary>The table row of one token in a list page.</summary>
+    private static string RowOf(string html, Guid tokenId)
+    {
+        var start = html.IndexOf($"data-token-id=\"{tokenId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No row for token {tokenId}.");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+
     private static Task<HttpResponseMessage> RevokeAsync(HttpClient client, Guid tokenId, string reason) =>
         client.PostFormAsync("/Admin/Tokens", $"/Admin/Tokens?handler=Revoke&id={tokenId}",
             new Dictionary<string, string> { ["reason"] = reason });
