@@ -199,19 +199,32 @@ public sealed class MonimeerAdministration(
     /// Saves a change of the person's access as a change of every token of theirs not yet revoked: calls with
     /// those tokens wait for the commit on this instance, and what the API remembers of them (the owner's account
     /// state and Space roles among it) is dropped here at the commit and on the other instances through NOTIFY.
+    /// A token the person created while the change was being saved is told of it once it has committed.
     /// </summary>
     private async Task SaveAccessChangeAsync(string ownerId, Func<Task> save, CancellationToken cancellationToken)
     {
-        var lookupIds = await db.AccessTokens.AsNoTracking()
-            .Where(t => t.OwnerId == ownerId && t.RevokedAt == null)
-            .Select(t => t.LookupId)
-            .ToListAsync(cancellationToken);
+        var lookupIds = await LiveLookupIdsAsync(ownerId, cancellationToken);
         await tokenChanges.SaveTokenChangeAsync(lookupIds, async _ =>
         {
             await save();
             return true;
         }, cancellationToken);
+
+        var createdMeanwhile = (await LiveLookupIdsAsync(ownerId, cancellationToken)).Except(lookupIds).ToList();
+        foreach (var notifier in tokenChanges)
+        {
+            foreach (var lookupId in createdMeanwhile)
+            {
+                await notifier.TokenChangedAsync(lookupId, cancellationToken);
+            }
+        }
     }
+
+    private Task<List<string>> LiveLookupIdsAsync(string ownerId, CancellationToken cancellationToken) =>
+        db.AccessTokens.AsNoTracking()
+            .Where(t => t.OwnerId == ownerId && t.RevokedAt == null)
+            .Select(t => t.LookupId)
+            .ToListAsync(cancellationToken);
 
     private AdministrationResult Refuse(PortalActor actor, string subjectId, string reason)
     {
