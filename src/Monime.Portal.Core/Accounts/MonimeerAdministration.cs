@@ -211,13 +211,7 @@ public sealed class MonimeerAdministration(
         }, cancellationToken);
 
         var createdMeanwhile = (await LiveLookupIdsAsync(ownerId, cancellationToken)).Except(lookupIds).ToList();
-        foreach (var notifier in tokenChanges)
-        {
-            foreach (var lookupId in createdMeanwhile)
-            {
-                await notifier.TokenChangedAsync(lookupId, cancellationToken);
-            }
-        }
+        await tokenChanges.TokensChangedAsync(createdMeanwhile, cancellationToken);
     }
 
     private Task<List<string>> LiveLookupIdsAsync(string ownerId, CancellationToken cancellationToken) =>

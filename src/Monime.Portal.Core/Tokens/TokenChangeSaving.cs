@@ -16,6 +16,7 @@ public static class TokenChangeSaving
     {
         ArgumentNullException.ThrowIfNull(lookupIds);
         ArgumentNullException.ThrowIfNull(save);
+
         var told = notifiers.ToList();
         var changing = told.SelectMany(notifier => lookupIds.Select(notifier.TokenChanging)).ToList();
         try
@@ -25,14 +26,7 @@ public static class TokenChangeSaving
                 return false;
             }
 
-            foreach (var notifier in told)
-            {
-                foreach (var lookupId in lookupIds)
-                {
-                    await notifier.TokenChangedAsync(lookupId, cancellationToken);
-                }
-            }
-
+            await told.TokensChangedAsync(lookupIds, cancellationToken);
             return true;
         }
         finally
@@ -40,6 +34,20 @@ public static class TokenChangeSaving
             foreach (var scope in changing)
             {
                 scope.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Tells every notifier that the tokens' change has committed.</summary>
+    public static async Task TokensChangedAsync(
+        this IEnumerable<ITokenChangeNotifier> notifiers, IEnumerable<string> lookupIds,
+        CancellationToken cancellationToken)
+    {
+        foreach (var notifier in notifiers)
+        {
+            foreach (var lookupId in lookupIds)
+            {
+                await notifier.TokenChangedAsync(lookupId, cancellationToken);
             }
         }
     }
